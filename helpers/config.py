@@ -1,0 +1,118 @@
+"""Konfigurasi kursus: benih acak, laporan lingkungan, dan sakelar mode cepat/luring.
+
+Sakelar dibaca dari variabel lingkungan setiap kali dipanggil (tidak ada kerja saat impor):
+- ``KURSUS_CEPAT=1``  : mode cepat (sedikit epoch, subset kecil); dipakai oleh uji otomatis.
+- ``KURSUS_OFFLINE=1`` : pakai data luring yang dibundel, tanpa mencoba internet.
+"""
+import os
+import platform
+
+_NILAI_YA = {"1", "true", "ya", "yes", "on"}
+_NILAI_TIDAK = {"", "0", "false", "tidak", "no", "off"}
+
+
+def _switch(name):
+    """Membaca sakelar ``name``; nilai yang tidak dikenal menghasilkan galat yang jelas."""
+    raw = os.environ.get(name, "")
+    value = raw.strip().lower()
+    if value in _NILAI_YA:
+        return True
+    if value in _NILAI_TIDAK:
+        return False
+    raise ValueError(
+        f"Nilai {name}={raw!r} tidak dikenal. Gunakan 1/0, true/false, atau ya/tidak "
+        f"(contoh: {name}=1)."
+    )
+
+
+def fast_mode():
+    """True bila mode cepat aktif (``KURSUS_CEPAT``). Dipakai semua notebook 01-08."""
+    return _switch("KURSUS_CEPAT")
+
+
+def offline_mode():
+    """True bila mode luring aktif (``KURSUS_OFFLINE``). Dipakai oleh ``helpers.data``."""
+    return _switch("KURSUS_OFFLINE")
+
+
+def _int_at_least(value, name, lowest=1):
+    if isinstance(value, bool) or not isinstance(value, int) or value < lowest:
+        raise ValueError(f"{name} harus bilangan bulat >= {lowest}, bukan {value!r}.")
+    return value
+
+
+def epochs(full, fast=1):
+    """Jumlah epoch: ``full`` biasanya, ``fast`` dalam mode cepat. Notebook 02-08.
+
+    Contoh di sel pelatihan: ``EPOCHS = helpers.epochs(20)`` memperlihatkan nilai ukuran
+    penuh kepada mahasiswa, sementara uji otomatis cukup melatih 1 epoch.
+    """
+    _int_at_least(full, "full")
+    _int_at_least(fast, "fast")
+    return min(full, fast) if fast_mode() else full
+
+
+def sample_count(full, fast=2000):
+    """Jumlah contoh data latih: ``full`` biasanya, paling banyak ``fast`` dalam mode cepat.
+
+    Notebook 02-08, mis. ``N_TRAIN = helpers.sample_count(55_000)``.
+    """
+    _int_at_least(full, "full")
+    _int_at_least(fast, "fast")
+    return min(full, fast) if fast_mode() else full
+
+
+def setup(seed=42):
+    """Sel persiapan setiap notebook (01-08): benih global, versi, perangkat, mode.
+
+    Mengatur benih Python, NumPy, dan TensorFlow sekaligus dengan
+    ``keras.utils.set_random_seed`` agar hasil dapat diulang, lalu mencetak ringkasan.
+    Mengembalikan dict berisi informasi yang sama.
+    """
+    _int_at_least(seed, "seed", lowest=0)
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    keras.utils.set_random_seed(seed)
+    gpus = tf.config.list_physical_devices("GPU")
+    info = {
+        "python": platform.python_version(),
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "numpy": np.__version__,
+        "gpu": [g.name for g in gpus],
+        "cepat": fast_mode(),
+        "luring": offline_mode(),
+        "seed": seed,
+    }
+    print(f"Python {info['python']} | TensorFlow {info['tensorflow']} | "
+          f"Keras {info['keras']} | NumPy {info['numpy']}")
+    if gpus:
+        print(f"Perangkat: GPU ({len(gpus)} buah) - pelatihan ukuran penuh akan cepat.")
+    else:
+        print("Perangkat: CPU saja. Di Google Colab pilih menu Runtime > Change runtime type "
+              "> GPU (T4) agar pelatihan ukuran penuh jauh lebih cepat.")
+    print(f"Benih acak global: {seed}")
+    print("Mode cepat: AKTIF (epoch dan data dikecilkan)" if info["cepat"]
+          else "Mode cepat: mati (ukuran penuh)")
+    if info["luring"]:
+        print("Mode luring: AKTIF (data dari salinan yang dibundel)")
+    return info
+
+
+def output_dir(name):
+    """Folder keluaran ``keluaran/<name>/`` di akar repositori (diabaikan git), dibuat bila belum ada.
+
+    Tempat checkpoint, gambar PNG/GIF, dan model cache. Notebook 07-08 (dan evaluasi).
+    ``KURSUS_OUTPUT_DIR`` dapat mengganti folder induknya.
+    """
+    from pathlib import Path
+
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name in (".", ".."):
+        raise ValueError(f"Nama folder keluaran harus satu nama sederhana, mis. '08_dcgan', bukan {name!r}.")
+    base = os.environ.get("KURSUS_OUTPUT_DIR")
+    base = Path(base) if base else Path(__file__).resolve().parents[1] / "keluaran"
+    path = base / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
