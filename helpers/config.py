@@ -97,7 +97,7 @@ def setup(seed=42):
     print("Mode cepat: AKTIF (epoch dan data dikecilkan)" if info["cepat"]
           else "Mode cepat: mati (ukuran penuh)")
     if info["luring"]:
-        print("Mode luring: AKTIF (data dari salinan yang dibundel)")
+        print("Mode luring: AKTIF (data dari salinan lokal, tanpa mencoba internet)")
     return info
 
 

@@ -45,8 +45,10 @@ def colab_block():
     ])
 
 
-def update(path):
-    """Memperbarui satu notebook; mengembalikan True bila isinya berubah."""
+def update(path, write=True):
+    """Memperbarui satu notebook; mengembalikan True bila isinya (perlu) berubah.
+
+    ``write=False`` hanya memeriksa tanpa menulis (dipakai uji otomatis)."""
     nb = nbformat.read(path, as_version=4)
     before = nbformat.writes(nb)
     for cell in nb.cells:
@@ -57,7 +59,7 @@ def update(path):
             rest = cell.source.split(COLAB_END, 1)[-1].lstrip("\n")
             cell.source = colab_block() + "\n\n" + rest
     after = nbformat.writes(nb)
-    if after != before:
+    if write and after != before:
         Path(path).write_text(after + "\n" if not after.endswith("\n") else after)
     return after != before
 

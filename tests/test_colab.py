@@ -1,0 +1,29 @@
+"""Lencana Colab dan cabang Colab di sel persiapan sesuai alamat di pyproject.toml."""
+import importlib.util
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("perbarui_colab", ROOT / "scripts" / "perbarui_colab.py")
+colab = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(colab)
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_badge_and_setup_are_current(path):
+    nb = nbformat.read(path, as_version=4)
+    badges = [c for c in nb.cells if "colab" in c.metadata.get("tags", [])]
+    assert len(badges) == 1 and badges[0].source == colab.badge(path)
+    slug, branch = colab.repo_config()
+    assert f"/github/{slug}/blob/{branch}/notebooks/{path.name})" in badges[0].source
+    setup = next(c for c in nb.cells if "persiapan" in c.metadata.get("tags", []))
+    assert setup.source.startswith(colab.colab_block())
+
+
+def test_regenerating_changes_nothing():
+    """Notebook yang di-commit sudah sama dengan hasil `python scripts/perbarui_colab.py`."""
+    for path in NOTEBOOKS:
+        assert colab.update(path, write=False) is False, f"{path.name} belum diperbarui"

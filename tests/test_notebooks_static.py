@@ -1,0 +1,91 @@
+"""Pemeriksaan statis setiap notebook: format, penomoran, struktur, dan kebersihan."""
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+NAME = re.compile(r"^(\d\d)_[a-z0-9_]+\.ipynb$")
+SECTIONS = ["Tujuan pembelajaran", "Perkiraan waktu", "Persiapan", "Ringkasan", "Latihan",
+            "Referensi"]
+CHECK_TAG = "nbval-check-output"
+
+
+def load(path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_notebooks_exist_and_are_numbered_consecutively():
+    assert NOTEBOOKS, "folder notebooks/ kosong"
+    names = [p.name for p in NOTEBOOKS]
+    assert all(NAME.match(n) for n in names), names
+    numbers = [int(NAME.match(n).group(1)) for n in names]
+    assert numbers == list(range(1, len(numbers) + 1)), names
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def notebook(request):
+    return request.param, load(request.param)
+
+
+def test_valid_nbformat_and_kernel(notebook):
+    path, nb = notebook
+    nbformat.validate(nb)
+    assert nb.metadata.kernelspec.name == "python3"
+
+
+def test_title_matches_number(notebook):
+    path, nb = notebook
+    assert nb.cells[0].cell_type == "markdown"
+    assert nb.cells[0].source.startswith(f"# {path.name[:2]} — ")
+
+
+def test_no_committed_outputs(notebook):
+    """Tanpa keluaran dan nomor eksekusi, kecuali keluaran acuan sel bertag nbval-check-output."""
+    path, nb = notebook
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        if CHECK_TAG in cell.metadata.get("tags", []):
+            assert cell.execution_count in (None, 1), f"sel {i}"
+            assert all(o.output_type in ("stream", "execute_result") for o in cell.outputs)
+        else:
+            assert cell.outputs == [] and cell.execution_count is None, f"sel {i} punya keluaran"
+
+
+def test_required_sections(notebook):
+    path, nb = notebook
+    headings = [line for c in nb.cells if c.cell_type == "markdown"
+                for line in c.source.splitlines() if line.startswith("## ")]
+    for section in SECTIONS:
+        assert any(section.lower() in h.lower() for h in headings), f"bagian '{section}' tidak ada"
+    order = [next(i for i, h in enumerate(headings) if s.lower() in h.lower())
+             for s in ("Ringkasan", "Latihan", "Referensi")]
+    assert order == sorted(order), "urutan akhir harus Ringkasan, Latihan, Referensi"
+
+
+def test_solutions_are_tagged(notebook):
+    path, nb = notebook
+    solutions = [c for c in nb.cells if "solusi" in c.metadata.get("tags", [])]
+    assert solutions, "tidak ada sel solusi bertag 'solusi'"
+    assert all(c.cell_type == "code" for c in solutions)
+
+
+def test_setup_cell_imports_helpers(notebook):
+    path, nb = notebook
+    setup = [c for c in nb.cells if "persiapan" in c.metadata.get("tags", [])]
+    assert len(setup) == 1, "harus ada tepat satu sel persiapan"
+    assert re.search(r"^import helpers$", setup[0].source, re.M)
+    assert "helpers.setup(" in setup[0].source
+    first_code = next(c for c in nb.cells if c.cell_type == "code")
+    assert first_code is setup[0], "sel kode pertama harus sel persiapan"
+
+
+def test_keras_output_is_one_line_per_epoch(notebook):
+    path, nb = notebook
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not re.search(r"verbose\s*=\s*1\b", cell.source), cell.source[:80]
+            assert not re.search(r"\.fit\((?![^)]*verbose)", cell.source.replace("\n", " ")), \
+                "panggilan fit() harus menyebut verbose (2 atau 0)"
