@@ -1,8 +1,10 @@
 """Pemeriksaan jawaban latihan: mencetak dalam bahasa Indonesia apa yang benar atau salah.
 
 Setiap fungsi mengembalikan True/False dan tidak pernah melempar galat karena jawaban
-salah, agar notebook tetap berjalan sampai akhir. Jawaban yang masih ``...`` dilaporkan
-sebagai "belum dijawab". Dipakai sel cek latihan di notebook 01-08.
+salah, agar notebook tetap berjalan sampai akhir. Jawaban yang masih ``...`` (juga di dalam
+list/tuple/dict, mis. ``(..., ...)``) atau ``None`` dilaporkan sebagai "belum dijawab".
+Argumen dari penulis notebook yang keliru (mis. ``expected`` bukan bentuk) menghasilkan
+``ValueError`` yang jelas. Dipakai sel cek latihan di notebook 01-08.
 """
 import numpy as np
 
@@ -21,55 +23,144 @@ def _report(ok, what, detail="", hint=""):
     return bool(ok)
 
 
-def _answered(name, value):
-    if value is Ellipsis or value is None:
-        print(f"{_TODO}: `{name}` masih berisi `...`. Ganti dengan jawaban Anda lalu jalankan "
-              "sel ini lagi.")
+def _has_placeholder(value, depth=0):
+    """True bila ``value`` adalah ``...`` atau list/tuple/dict yang masih memuat ``...``."""
+    if value is Ellipsis:
+        return True
+    small = depth < 3 and len(value) <= 16 if isinstance(value, (list, tuple, dict)) else False
+    if small and isinstance(value, dict):
+        return any(_has_placeholder(v, depth + 1) for v in value.values())
+    if small:  # hanya wadah kecil: larik data yang besar tidak ditelusuri
+        return any(_has_placeholder(v, depth + 1) for v in value)
+    return False
+
+
+def _answered(name, value, hint=""):
+    if value is None or _has_placeholder(value):
+        empty = "`None`" if value is None else "`...`"
+        print(f"{_TODO}: `{name}` masih berisi {empty}. Ganti dengan jawaban Anda, jalankan "
+              "sel jawaban, lalu jalankan sel cek ini lagi.")
+        if hint:
+            print(f"   Petunjuk: {hint}")
         return False
     return True
 
 
+def _fmt(a):
+    """Angka/larik untuk pesan: ringkas, tanpa ``np.float32(...)``."""
+    a = np.asarray(a, dtype=float)
+    if a.ndim == 0:
+        return f"{a.item():.6g}"
+    text = np.array2string(a, separator=", ", formatter={"float_kind": lambda x: f"{x:.6g}"})
+    return " ".join(text.split())  # satu baris
+
+
+def _expected_shape(expected):
+    if isinstance(expected, (int, np.integer)) and not isinstance(expected, bool):
+        return (int(expected),)
+    try:
+        shape = tuple(expected)
+    except TypeError:
+        raise ValueError(f"expected harus bentuk seperti (28, 28) atau 784, bukan {expected!r}.")
+    if not all(e is None or (isinstance(e, (int, np.integer)) and not isinstance(e, bool)
+                             and e >= 0) for e in shape):
+        raise ValueError(f"Setiap ukuran di expected harus bilangan bulat >= 0 atau None, "
+                         f"bukan {expected!r}.")
+    return shape
+
+
 def check_shape(name, value, expected, hint=""):
-    """Memeriksa bentuk larik/tensor ``value`` (``None`` di ``expected`` = bebas)."""
-    if not _answered(name, value):
+    """Memeriksa bentuk larik/tensor ``value`` (``None`` di ``expected`` = bebas).
+
+    ``expected`` berupa tuple, mis. ``(None, 28, 28, 1)``, atau satu bilangan untuk vektor.
+    """
+    expected = _expected_shape(expected)
+    if not _answered(name, value, hint):
         return False
-    shape = tuple(getattr(value, "shape", np.shape(value)))
-    expected = tuple(expected)
+    try:
+        shape = getattr(value, "shape", None)
+        shape = tuple(np.shape(value) if shape is None else shape)
+    except (TypeError, ValueError):
+        return _report(False, f"bentuk `{name}`",
+                       f"Nilainya tidak punya bentuk larik; diharapkan {expected}.", hint)
     ok = len(shape) == len(expected) and all(e is None or s == e for s, e in zip(shape, expected))
     return _report(ok, f"bentuk `{name}`", f"Diharapkan {expected}, didapat {shape}." if not ok
                    else f"Bentuknya {shape}.", hint)
 
 
 def check_value(name, value, expected, tol=1e-6, hint=""):
-    """Memeriksa bahwa angka/larik ``value`` sama dengan ``expected`` (toleransi ``tol``)."""
-    if not _answered(name, value):
+    """Memeriksa bahwa angka/larik ``value`` sama dengan ``expected`` (selisih mutlak <= ``tol``)."""
+    try:
+        b = np.asarray(expected, dtype=float)
+        tol = float(tol)
+    except (TypeError, ValueError):
+        raise ValueError(f"expected dan tol harus angka atau larik angka, bukan {expected!r} "
+                         f"dan {tol!r}.")
+    if not tol >= 0:
+        raise ValueError(f"tol harus >= 0, bukan {tol!r}.")
+    if not _answered(name, value, hint):
         return False
+    what = f"nilai `{name}`"
+    if isinstance(value, (str, bytes)):
+        return _report(False, what, f"Nilainya teks {value!r}, bukan angka.", hint)
     try:
         a = np.asarray(value, dtype=float)
-        b = np.asarray(expected, dtype=float)
-        ok = a.shape == b.shape and np.allclose(a, b, atol=tol, rtol=0)
     except (TypeError, ValueError):
-        return _report(False, f"nilai `{name}`", "Nilainya bukan angka atau larik angka.", hint)
-    detail = "" if ok else (f"Diharapkan {expected}, didapat {value}." if a.size <= 10
-                            else f"Selisih terbesar {np.max(np.abs(a - b)) if a.shape == b.shape else 'bentuk berbeda'}.")
-    return _report(ok, f"nilai `{name}`", detail, hint)
+        return _report(False, what, "Nilainya bukan angka atau larik angka.", hint)
+    if a.shape != b.shape:
+        return _report(False, what, f"Bentuknya berbeda: diharapkan {b.shape}, didapat {a.shape}.",
+                       hint)
+    if not np.all(np.isfinite(a)):
+        return _report(False, what, "Nilainya mengandung NaN atau tak hingga.", hint)
+    ok = bool(np.allclose(a, b, atol=tol, rtol=0))
+    if ok:
+        return _report(True, what)
+    if a.size <= 10:
+        detail = f"Diharapkan {_fmt(b)} (toleransi {tol:g}), didapat {_fmt(a)}."
+    else:
+        detail = (f"Selisih terbesar {np.max(np.abs(a - b)):.4g}, melebihi toleransi {tol:g} "
+                  f"({int(np.sum(~np.isclose(a, b, atol=tol, rtol=0)))} dari {a.size} nilai).")
+    return _report(False, what, detail, hint)
 
 
 def check_range(name, value, low, high, hint=""):
-    """Memeriksa bahwa semua nilai ``value`` berada dalam [low, high]."""
-    if not _answered(name, value):
+    """Memeriksa bahwa semua nilai ``value`` berada dalam [low, high] (``None`` = tanpa batas)."""
+    lo = -np.inf if low is None else low
+    hi = np.inf if high is None else high
+    try:
+        lo, hi = float(lo), float(hi)
+    except (TypeError, ValueError):
+        raise ValueError(f"low dan high harus angka atau None, bukan {low!r} dan {high!r}.")
+    if lo > hi:
+        raise ValueError(f"low ({low}) tidak boleh lebih besar dari high ({high}).")
+    if not _answered(name, value, hint):
         return False
-    a = np.asarray(value, dtype=float)
-    ok = a.size > 0 and bool(np.all(np.isfinite(a))) and a.min() >= low and a.max() <= high
-    detail = (f"Semua nilai dalam [{low}, {high}]." if ok else
-              f"Diharapkan dalam [{low}, {high}], didapat [{a.min():.4g}, {a.max():.4g}]."
-              if a.size else "Larik kosong.")
-    return _report(ok, f"rentang `{name}`", detail, hint)
+    what = f"rentang `{name}`"
+    if isinstance(value, (str, bytes)):
+        return _report(False, what, f"Nilainya teks {value!r}, bukan angka.", hint)
+    try:
+        a = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return _report(False, what, "Nilainya bukan angka atau larik angka.", hint)
+    if a.size == 0:
+        return _report(False, what, "Larik kosong.", hint)
+    if not np.all(np.isfinite(a)):
+        return _report(False, what, "Nilainya mengandung NaN atau tak hingga.", hint)
+    ok = bool(a.min() >= lo and a.max() <= hi)
+    bounds = f"[{'-∞' if low is None else low}, {'∞' if high is None else high}]"
+    detail = (f"Semua nilai dalam {bounds}." if ok else
+              f"Diharapkan dalam {bounds}, didapat [{a.min():.4g}, {a.max():.4g}].")
+    return _report(ok, what, detail, hint)
 
 
 def check_true(name, condition, message, hint=""):
     """Pemeriksaan bebas: ``condition`` benar berarti jawaban ``name`` lolos; ``message``
-    menjelaskan apa yang diperiksa."""
-    if not _answered(name, condition):
+    menjelaskan apa yang diperiksa, mis. ``"semua nilai positif"``."""
+    if not _answered(name, condition, hint):
         return False
-    return _report(bool(condition), f"`{name}`: {message}", "", hint)
+    what = f"`{name}`: {str(message).rstrip('.')}"
+    try:
+        ok = bool(condition)
+    except (TypeError, ValueError):  # mis. larik berisi banyak nilai benar/salah
+        return _report(False, what, "Kondisinya bukan satu nilai benar/salah.", hint)
+    return _report(ok, what, "", hint)

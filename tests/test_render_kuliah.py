@@ -1,0 +1,57 @@
+"""Uji scripts/render_kuliah.py dengan dua notebook kecil: satu berhasil, satu gagal."""
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "render_kuliah.py"
+KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+
+
+def write(path, cells):
+    nbformat.write(new_notebook(cells=cells, metadata=KERNEL), path)
+    return path
+
+
+def test_render_berhasil_dan_gagal(tmp_path):
+    good = write(tmp_path / "90_baik.ipynb", [
+        new_markdown_cell("# 90 — Baik"),
+        new_code_cell("import os\nprint('CEPAT=' + os.environ['KURSUS_CEPAT'])\n"
+                      "print('KELUARAN=' + os.environ['KURSUS_OUTPUT_DIR'])"),
+    ])
+    bad = write(tmp_path / "91_gagal.ipynb", [
+        new_code_cell("x = 1"),
+        new_code_cell("raise ValueError('sengaja gagal\\nbaris kedua')"),
+        new_code_cell("print('tidak sampai')"),
+    ])
+    html = tmp_path / "keluaran" / "html"
+    stale = html / "91_gagal.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("salinan lama")
+
+    result = subprocess.run([sys.executable, str(SCRIPT), str(bad), str(good), "--keluaran", str(html)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert "[1/2] 91_gagal.ipynb" in out and "[2/2] 90_baik.ipynb" in out
+    assert "GAGAL: sel 2: ValueError: sengaja gagal" in out
+    assert "baris kedua" not in out  # galat diringkas menjadi satu baris
+    assert "90_baik.ipynb" in out.split("Status", 1)[1] and "berhasil" in out
+
+    page = (html / "90_baik.html").read_text(encoding="utf-8")
+    assert "CEPAT=1" in page
+    assert f"KELUARAN={tmp_path / 'keluaran' / 'render' / 'cepat' / '90_baik'}" in page
+    assert (html / "91_gagal.GAGAL.html").exists()
+    assert not stale.exists()  # salinan lama notebook yang kini gagal dihapus
+    assert not (html / "90_baik.GAGAL.html").exists()
+
+
+def test_notebook_tidak_ada(tmp_path):
+    result = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path / "tidak_ada.ipynb"),
+                             "--keluaran", str(tmp_path / "html")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "tidak ditemukan" in result.stderr
