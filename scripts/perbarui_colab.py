@@ -5,6 +5,7 @@ Setelah mengubahnya (mis. karena repositori dipindah), jalankan:
     python scripts/perbarui_colab.py
 Sel yang diubah dikenali dari tag metadata: `colab` (lencana) dan `persiapan` (sel persiapan).
 """
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -64,9 +65,23 @@ def update(path, write=True):
     return after != before
 
 
+def update_readme(write=True):
+    """Menyamakan tautan Colab di README.md dengan alamat repositori; True bila berubah."""
+    slug, branch = repo_config()
+    readme = ROOT / "README.md"
+    before = readme.read_text()
+    after = re.sub(r"colab\.research\.google\.com/github/[^)\s]+?/blob/[^/)\s]+/notebooks/",
+                   f"colab.research.google.com/github/{slug}/blob/{branch}/notebooks/", before)
+    if write and after != before:
+        readme.write_text(after)
+    return after != before
+
+
 def main():
     paths = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     changed = [p.name for p in paths if update(p)]
+    if update_readme():
+        changed.append("README.md")
     print(f"{len(paths)} notebook diperiksa; diperbarui: {', '.join(changed) or 'tidak ada'}.")
     return 0
 

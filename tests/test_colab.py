@@ -27,3 +27,11 @@ def test_regenerating_changes_nothing():
     """Notebook yang di-commit sudah sama dengan hasil `python scripts/perbarui_colab.py`."""
     for path in NOTEBOOKS:
         assert colab.update(path, write=False) is False, f"{path.name} belum diperbarui"
+
+
+def test_readme_links_every_notebook_with_current_badge():
+    readme = (ROOT / "README.md").read_text()
+    assert colab.update_readme(write=False) is False, "README belum diperbarui"
+    for path in NOTEBOOKS:
+        assert f"](notebooks/{path.name})" in readme, f"README tidak menautkan {path.name}"
+        assert colab.badge(path).split("](", 1)[1] in readme, f"lencana {path.name} tidak ada"
