@@ -88,6 +88,18 @@ def check_shape(name, value, expected, hint=""):
                    else f"Bentuknya {shape}.", hint)
 
 
+def _numeric(value, what, hint):
+    """Jawaban sebagai larik float, atau None (setelah melaporkan) bila bukan angka."""
+    if isinstance(value, (str, bytes)):
+        _report(False, what, f"Nilainya teks {value!r}, bukan angka.", hint)
+        return None
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        _report(False, what, "Nilainya bukan angka atau larik angka.", hint)
+        return None
+
+
 def check_value(name, value, expected, tol=1e-6, hint=""):
     """Memeriksa bahwa angka/larik ``value`` sama dengan ``expected`` (selisih mutlak <= ``tol``)."""
     try:
@@ -101,12 +113,9 @@ def check_value(name, value, expected, tol=1e-6, hint=""):
     if not _answered(name, value, hint):
         return False
     what = f"nilai `{name}`"
-    if isinstance(value, (str, bytes)):
-        return _report(False, what, f"Nilainya teks {value!r}, bukan angka.", hint)
-    try:
-        a = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return _report(False, what, "Nilainya bukan angka atau larik angka.", hint)
+    a = _numeric(value, what, hint)
+    if a is None:
+        return False
     if a.shape != b.shape:
         return _report(False, what, f"Bentuknya berbeda: diharapkan {b.shape}, didapat {a.shape}.",
                        hint)
@@ -136,12 +145,9 @@ def check_range(name, value, low, high, hint=""):
     if not _answered(name, value, hint):
         return False
     what = f"rentang `{name}`"
-    if isinstance(value, (str, bytes)):
-        return _report(False, what, f"Nilainya teks {value!r}, bukan angka.", hint)
-    try:
-        a = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return _report(False, what, "Nilainya bukan angka atau larik angka.", hint)
+    a = _numeric(value, what, hint)
+    if a is None:
+        return False
     if a.size == 0:
         return _report(False, what, "Larik kosong.", hint)
     if not np.all(np.isfinite(a)):
