@@ -21,6 +21,7 @@ import numpy as np
 
 from .config import epochs as _epochs
 from .config import fast_mode, output_dir, sample_count
+from .plotting import _as_images
 from .data import FASHION_CLASSES, MNIST_CLASSES, load_fashion_mnist, load_mnist
 
 _DATASETS = {"mnist": (load_mnist, MNIST_CLASSES), "fashion_mnist": (load_fashion_mnist, FASHION_CLASSES)}
@@ -42,38 +43,17 @@ def _check_dataset(dataset):
 def _prepare(images, name="images", min_count=1):
     """Memeriksa gambar lalu mengembalikan (N, 28, 28, 1) float32 dalam [0, 1].
 
-    Diterima: bentuk (N, 28, 28) atau (N, 28, 28, 1); nilai float dalam [0, 1], float dalam
-    [-1, 1] (keluaran ``tanh``, digeser dengan (x + 1) / 2), atau uint8 0-255. Aturannya: larik
-    float tanpa nilai negatif dianggap [0, 1]; bila ada nilai negatif dianggap [-1, 1].
+    Aturan bentuk dan rentang sama dengan fungsi gambar ``helpers.plotting``: [0, 1], [-1, 1]
+    (keluaran ``tanh``, digeser dengan (x + 1) / 2), atau uint8 0-255.
     """
-    x = np.asarray(images)
-    if x.ndim == 4 and x.shape[1:] == (28, 28, 1):
-        x = x[..., 0]
-    if x.ndim != 3 or x.shape[1:] != (28, 28):
+    shape = np.shape(images)
+    if len(shape) not in (3, 4):
         raise ValueError(f"{name} harus berbentuk (N, 28, 28) atau (N, 28, 28, 1); "
-                         f"diterima bentuk {np.shape(images)}.")
-    if len(x) < min_count:
+                         f"diterima bentuk {shape}.")
+    if shape[0] < min_count:
         raise ValueError(f"{name} harus berisi paling sedikit {min_count} gambar; "
-                         f"diterima {len(x)}.")
-    if x.dtype == np.uint8:
-        x = x.astype(np.float32) / 255.0
-    elif np.issubdtype(x.dtype, np.number) and not np.issubdtype(x.dtype, np.complexfloating):
-        x = x.astype(np.float32)
-        if not np.all(np.isfinite(x)):
-            raise ValueError(f"{name} mengandung NaN atau tak hingga; periksa generator Anda.")
-        lo, hi = float(x.min()), float(x.max())
-        tol = 1e-4
-        if lo >= -tol and hi <= 1 + tol:
-            x = np.clip(x, 0.0, 1.0)
-        elif lo >= -1 - tol and hi <= 1 + tol:
-            x = (np.clip(x, -1.0, 1.0) + 1.0) / 2.0
-        else:
-            raise ValueError(f"Nilai piksel {name} harus dalam [0, 1] atau [-1, 1] (keluaran tanh); "
-                             f"diterima rentang [{lo:.3g}, {hi:.3g}]. Bagi dengan 255 atau pakai "
-                             "(X - 127.5) / 127.5.")
-    else:
-        raise ValueError(f"{name} harus larik angka, bukan larik bertipe {x.dtype}.")
-    return x[..., None]
+                         f"diterima {shape[0]}.")
+    return _as_images(images, name)[..., None]
 
 
 def _is_classifier(classifier):

@@ -26,14 +26,17 @@ def _as_images(images, name="images"):
         raise ValueError(f"{name} kosong: tidak ada gambar untuk ditampilkan.")
     if x.dtype == np.uint8:
         return x.astype(np.float32) / 255.0
+    if not np.issubdtype(x.dtype, np.floating) and not np.issubdtype(x.dtype, np.integer):
+        raise ValueError(f"{name} harus larik angka, bukan larik bertipe {x.dtype}.")
     x = x.astype(np.float32)
     if not np.all(np.isfinite(x)):
         raise ValueError(f"{name} mengandung NaN atau tak hingga; periksa model Anda.")
     lo, hi = float(x.min()), float(x.max())
-    if lo >= 0.0 and hi <= 1.0:
-        return x
-    if lo >= -1.0 and hi <= 1.0:
-        return (x + 1.0) / 2.0
+    tol = 1e-4  # galat pembulatan float di tepi rentang masih diterima, lalu dipotong
+    if lo >= -tol and hi <= 1.0 + tol:
+        return np.clip(x, 0.0, 1.0)
+    if lo >= -1.0 - tol and hi <= 1.0 + tol:
+        return (np.clip(x, -1.0, 1.0) + 1.0) / 2.0
     raise ValueError(f"Nilai piksel {name} harus dalam [0, 1] atau [-1, 1] (atau uint8 0-255); "
                      f"diterima rentang [{lo:.3g}, {hi:.3g}].")
 
