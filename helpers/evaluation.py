@@ -53,7 +53,7 @@ def _prepare(images, name="images", min_count=1):
     if shape[0] < min_count:
         raise ValueError(f"{name} harus berisi paling sedikit {min_count} gambar; "
                          f"diterima {shape[0]}.")
-    return _as_images(images, name)[..., None]
+    return _as_images(images, name, tol=1e-4)[..., None]
 
 
 def _is_classifier(classifier):

@@ -8,11 +8,12 @@ from pathlib import Path
 import numpy as np
 
 
-def _as_images(images, name="images"):
+def _as_images(images, name="images", tol=0.0):
     """Mengubah (N,28,28), (N,28,28,1) atau (N,784) menjadi (N,28,28) float dalam [0, 1].
 
     Nilai dalam [0, 1] dipakai apa adanya; nilai dalam [-1, 1] (keluaran ``tanh``) digeser
-    dengan (x + 1) / 2; uint8 0-255 dibagi 255. Rentang lain menghasilkan galat.
+    dengan (x + 1) / 2; uint8 0-255 dibagi 255. Rentang lain menghasilkan galat. ``tol`` > 0
+    menerima galat pembulatan sebesar itu di tepi rentang (nilainya lalu dipotong ke rentang).
     """
     x = np.asarray(images)
     if x.ndim == 2 and x.shape[1] == 784:
@@ -32,7 +33,6 @@ def _as_images(images, name="images"):
     if not np.all(np.isfinite(x)):
         raise ValueError(f"{name} mengandung NaN atau tak hingga; periksa model Anda.")
     lo, hi = float(x.min()), float(x.max())
-    tol = 1e-4  # galat pembulatan float di tepi rentang masih diterima, lalu dipotong
     if lo >= -tol and hi <= 1.0 + tol:
         return np.clip(x, 0.0, 1.0)
     if lo >= -1.0 - tol and hi <= 1.0 + tol:
