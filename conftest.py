@@ -7,6 +7,9 @@ agar uji tidak melanjutkan checkpoint dari latihan sebelumnya.
 """
 import os
 import tempfile
+from pathlib import Path
+
+import pytest
 
 os.environ["KURSUS_CEPAT"] = "1"
 os.environ["KURSUS_OFFLINE"] = "1"
@@ -15,12 +18,50 @@ os.environ["MPLBACKEND"] = "Agg"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 _SECONDS_PER_FILE = {}
+_PEAK_MB_PER_NOTEBOOK = {}
+PEAK_MB_LIMIT = 3 * 1024   # batas memori residen puncak satu kernel notebook (mode cepat)
 
 
 def pytest_runtest_logreport(report):
     """Menjumlahkan waktu setiap berkas uji (notebook maupun modul uji)."""
     path = report.nodeid.split("::")[0]
     _SECONDS_PER_FILE[path] = _SECONDS_PER_FILE.get(path, 0.0) + report.duration
+
+
+def _kernel_peak_mb(item):
+    """VmHWM (memori residen puncak) proses kernel nbval untuk notebook item ini, dalam MB."""
+    kernel = getattr(item.parent, "kernel", None)
+    provisioner = getattr(getattr(kernel, "km", None), "provisioner", None)
+    pid = getattr(getattr(provisioner, "process", None), "pid", None)
+    status = Path(f"/proc/{pid}/status")
+    if pid is None or not status.exists():
+        return None
+    for line in status.read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Setelah sel terakhir sebuah notebook (sebelum kernelnya dimatikan): catat memori puncak."""
+    path = item.nodeid.split("::")[0]
+    if path.endswith(".ipynb") and (nextitem is None or nextitem.parent is not item.parent):
+        peak = _kernel_peak_mb(item)
+        if peak is not None:
+            _PEAK_MB_PER_NOTEBOOK[path] = (peak, item.nodeid)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Notebook yang memakai memori di atas PEAK_MB_LIMIT dilaporkan gagal."""
+    outcome = yield
+    report = outcome.get_result()
+    peak = _PEAK_MB_PER_NOTEBOOK.get(item.nodeid.split("::")[0])
+    if call.when == "teardown" and peak and peak[1] == item.nodeid and peak[0] > PEAK_MB_LIMIT:
+        report.outcome = "failed"
+        report.longrepr = (f"Memori residen puncak kernel {peak[0]:.0f} MB melebihi batas "
+                           f"{PEAK_MB_LIMIT} MB untuk {item.nodeid.split('::')[0]}.")
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -30,3 +71,7 @@ def pytest_terminal_summary(terminalreporter):
         for path, seconds in sorted(notebooks.items()):
             terminalreporter.write_line(f"{seconds:8.1f} s  {path}")
         terminalreporter.write_line(f"{sum(notebooks.values()):8.1f} s  total notebook")
+    if _PEAK_MB_PER_NOTEBOOK:
+        terminalreporter.section(f"Memori residen puncak kernel per notebook (batas {PEAK_MB_LIMIT} MB)")
+        for path, (peak, _) in sorted(_PEAK_MB_PER_NOTEBOOK.items()):
+            terminalreporter.write_line(f"{peak:8.0f} MB  {path}")

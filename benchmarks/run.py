@@ -1,0 +1,470 @@
+"""Benchmark kursus: kecepatan dan kualitas model notebook vs implementasi acuan.
+
+Setiap kelompok melatih, dalam satu proses, model notebook ("kita") di samping model acuan
+yang arsitekturnya sama tetapi dilatih seperti tutorial TensorFlow/Keras yang terkenal:
+`model.fit` pada larik NumPy dengan batch bawaan untuk autoencoder, dan `train_step` dua-tape
+dalam `@tf.function` dengan pipa `tf.data` shuffle/batch 256 untuk GAN. Kelompok 02 dan 03 juga
+memuat arsitektur acuan yang diterbitkan untuk Fashion-MNIST. Semua peserta satu kelompok
+mendapat anggaran waktu dinding yang sama, dilatih bergiliran dalam beberapa putaran (agar
+beban lain di mesin mengenai semuanya sama rata), lalu dinilai pada data uji.
+
+Model "kita" tidak ditulis ulang di sini: definisinya (fungsi pembuat model, kelas VAE, langkah
+pelatihan GAN) diambil langsung dari sel kode notebook.
+
+Pemakaian (dari akar repositori):
+    python benchmarks/run.py            # ukuran penuh; menulis benchmarks/HASIL.md
+    python benchmarks/run.py --cepat    # beberapa detik per model; untuk uji dan mencoba
+"""
+import argparse
+import ast
+import json
+import linecache
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+
+# Ukuran batch autoencoder di notebook 02-06 (uji memastikan sama dengan notebook).
+OUR_BATCH_SIZE = 128
+GAN_BATCH_SIZE = 256
+ROUNDS = 4
+
+
+# ---------------------------------------------------------------- definisi dari notebook
+def _defined_name(node):
+    if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+        return node.name
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+            and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    return None
+
+
+def from_notebook(stem, names):
+    """Menjalankan definisi tingkat atas bernama `names` dari notebook `stem`.
+
+    Sel solusi dan baris perintah IPython (`!`, `%`) dilewati. Mengembalikan SimpleNamespace.
+    """
+    import keras
+    import numpy as np
+    import tensorflow as tf
+
+    path = NOTEBOOKS / f"{stem}.ipynb"
+    found = {}
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code" or "solusi" in cell["metadata"].get("tags", []):
+            continue
+        lines = "".join(cell["source"]).splitlines()
+        source = "\n".join(line for line in lines if not line.lstrip().startswith(("!", "%")))
+        try:
+            body = ast.parse(source).body
+        except SyntaxError:
+            continue
+        for node in body:
+            if _defined_name(node) in names:
+                found[_defined_name(node)] = node
+    missing = sorted(set(names) - set(found))
+    if missing:
+        sys.exit(f"{path.name}: definisi {missing} tidak ditemukan di sel kode notebook.")
+    namespace = {"keras": keras, "layers": keras.layers, "ops": keras.ops, "tf": tf, "np": np}
+    source = ast.unparse(ast.Module(body=[found[name] for name in names], type_ignores=[]))
+    # Sumbernya didaftarkan di linecache agar AutoGraph (tf.function) dapat membacanya.
+    filename = f"<{path.name}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
+    return SimpleNamespace(**{name: namespace[name] for name in names})
+
+
+# ---------------------------------------------------------------- peserta autoencoder
+class KerasContestant:
+    """Model Keras yang dilatih dengan `fit` (masukan = target) sepotong waktu demi sepotong."""
+
+    def __init__(self, label, method, build, data, batch_size, compile_args):
+        self.label, self.method, self.batch_size = label, method, batch_size
+        self.x_train, self.x_test = data
+        self.model = build()
+        self.model.compile(**compile_args)
+        self.images, self.seconds, self.wall = 0, 0.0, 0.0
+
+    def train_for(self, seconds):
+        import keras
+
+        contestant = self
+
+        class Clock(keras.callbacks.Callback):
+            """Menghentikan fit setelah `seconds`; mencatat laju setelah panggilan graf pertama."""
+
+            def on_train_begin(self, logs=None):
+                self.start = time.perf_counter()
+                self.first = None
+
+            def on_train_batch_end(self, batch, logs=None):
+                now, steps = time.perf_counter(), int(self.model.optimizer.iterations.numpy())
+                if self.first is None:
+                    self.first = (now, steps)
+                self.last = (now, steps)
+                if now - self.start >= seconds:
+                    self.model.stop_training = True
+
+        clock = Clock()
+        start = time.perf_counter()
+        self.model.fit(self.x_train, self.x_train, batch_size=self.batch_size, epochs=10**6,
+                       verbose=0, callbacks=[clock])
+        contestant.wall += time.perf_counter() - start
+        contestant.images += (clock.last[1] - clock.first[1]) * self.batch_size
+        contestant.seconds += clock.last[0] - clock.first[0]
+
+    def quality(self):
+        import numpy as np
+
+        reconstructions = self.model.predict(self.x_test, batch_size=500, verbose=0)
+        mse = float(np.mean((self.x_test - reconstructions.reshape(self.x_test.shape)) ** 2))
+        return {"MSE uji": mse}, f"MSE uji {mse:.4f}"
+
+
+def published_dense():
+    """Acuan terbit (Géron, Hands-On ML edisi 3, bab 17): 784-100-30-100-784, MSE, Nadam."""
+    import keras
+    from keras import layers
+
+    return keras.Sequential([
+        keras.Input(shape=(28, 28)), layers.Flatten(),
+        layers.Dense(100, activation="relu"), layers.Dense(30, activation="relu"),
+        layers.Dense(100, activation="relu"), layers.Dense(28 * 28), layers.Reshape((28, 28)),
+    ], name="acuan_padat_100_30")
+
+
+def published_conv():
+    """Acuan terbit (Géron, bab 17): konvolusional 16-32-64 dengan kode 30 angka, MSE, Nadam."""
+    import keras
+    from keras import layers
+
+    return keras.Sequential([
+        keras.Input(shape=(28, 28, 1)),
+        layers.Conv2D(16, 3, padding="same", activation="relu"), layers.MaxPooling2D(2),
+        layers.Conv2D(32, 3, padding="same", activation="relu"), layers.MaxPooling2D(2),
+        layers.Conv2D(64, 3, padding="same", activation="relu"), layers.MaxPooling2D(2),
+        layers.Conv2D(30, 3, padding="same", activation="relu"), layers.GlobalAveragePooling2D(),
+        layers.Dense(3 * 3 * 16), layers.Reshape((3, 3, 16)),
+        layers.Conv2DTranspose(32, 3, strides=2, activation="relu"),
+        layers.Conv2DTranspose(16, 3, strides=2, padding="same", activation="relu"),
+        layers.Conv2DTranspose(1, 3, strides=2, padding="same"),
+    ], name="acuan_konv_kode30")
+
+
+def autoencoder_groups(fashion, fashion_4d):
+    """Kelompok 02-06: [kita, acuan gaya tutorial] (+ acuan terbit untuk 02 dan 03)."""
+    import keras
+
+    nb02 = from_notebook("02_autoencoder_bertumpuk", ["CODING_SIZE", "make_encoder", "make_decoder"])
+    nb03 = from_notebook("03_autoencoder_konvolusional",
+                         ["make_conv_encoder", "make_upsampling_decoder"])
+    nb04 = from_notebook("04_autoencoder_denoising", ["DROP_RATE", "make_denoiser"])
+    nb05 = from_notebook("05_autoencoder_sparse",
+                         ["KL_WEIGHT", "RHO", "KLDivergenceRegularizer", "make_sparse_autoencoder"])
+    nb06 = from_notebook("06_autoencoder_variasional",
+                         ["LATENT_DIM", "Sampling", "make_encoder", "make_decoder",
+                          "reconstruction_loss", "kl_divergence", "VAE"])
+    builders = {
+        "02 AE bertumpuk": (lambda: keras.Sequential([nb02.make_encoder(), nb02.make_decoder()]),
+                            fashion, "binary_crossentropy"),
+        "03 AE konvolusional": (lambda: keras.Sequential([nb03.make_conv_encoder(),
+                                                          nb03.make_upsampling_decoder()]),
+                                fashion_4d, "binary_crossentropy"),
+        "04 AE denoising (dropout)": (lambda: nb04.make_denoiser(
+            keras.layers.Dropout(nb04.DROP_RATE, seed=42)), fashion, "binary_crossentropy"),
+        "05 AE sparse (KL)": (lambda: nb05.make_sparse_autoencoder(
+            nb05.KLDivergenceRegularizer(nb05.KL_WEIGHT, nb05.RHO))[0],
+                              fashion, "binary_crossentropy"),
+        "06 VAE": (lambda: nb06.VAE(nb06.make_encoder(nb06.LATENT_DIM),
+                                    nb06.make_decoder(nb06.LATENT_DIM)), fashion, None),
+    }
+    groups = {}
+    for name, (build, data, loss) in builders.items():
+        def adam():
+            return {"loss": loss, "optimizer": keras.optimizers.Adam(1e-3)}
+        # Contoh VAE keras.io memakai batch 128; tutorial autoencoder memakai bawaan fit (32).
+        reference_batch = 128 if loss is None else 32
+        groups[name] = [
+            KerasContestant("kita", f"fit seperti notebook, batch {OUR_BATCH_SIZE}", build, data,
+                            OUR_BATCH_SIZE, adam()),
+            KerasContestant("acuan (arsitektur sama)", f"fit gaya tutorial, batch {reference_batch}",
+                            build, data, reference_batch, adam()),
+        ]
+    nadam_mse = {"loss": "mse", "optimizer": "nadam"}
+    groups["02 AE bertumpuk"].append(KerasContestant(
+        "acuan terbit: padat 784-100-30, MSE, Nadam", "fit gaya tutorial, batch 32",
+        published_dense, fashion, 32, nadam_mse))
+    groups["03 AE konvolusional"].append(KerasContestant(
+        "acuan terbit: konvolusional kode 30, MSE, Nadam", "fit gaya tutorial, batch 32",
+        published_conv, fashion_4d, 32, nadam_mse))
+    return groups
+
+
+# ---------------------------------------------------------------- peserta GAN
+def tutorial_train_step(generator, discriminator, noise_dim):
+    """Langkah gaya tutorial DCGAN TensorFlow: dua tape sekaligus, satu forward G, Adam 1e-4."""
+    import keras
+    import tensorflow as tf
+
+    cross_entropy = keras.losses.BinaryCrossentropy(from_logits=True)
+    g_optimizer, d_optimizer = keras.optimizers.Adam(1e-4), keras.optimizers.Adam(1e-4)
+
+    @tf.function
+    def train_step(images):
+        noise = tf.random.normal([tf.shape(images)[0], noise_dim])
+        with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
+            generated = generator(noise, training=True)
+            real_output = discriminator(images, training=True)
+            fake_output = discriminator(generated, training=True)
+            gen_loss = cross_entropy(tf.ones_like(fake_output), fake_output)
+            disc_loss = (cross_entropy(tf.ones_like(real_output), real_output)
+                         + cross_entropy(tf.zeros_like(fake_output), fake_output))
+        gen_grads = gen_tape.gradient(gen_loss, generator.trainable_variables)
+        disc_grads = disc_tape.gradient(disc_loss, discriminator.trainable_variables)
+        g_optimizer.apply_gradients(zip(gen_grads, generator.trainable_variables))
+        d_optimizer.apply_gradients(zip(disc_grads, discriminator.trainable_variables))
+
+    return train_step
+
+
+class GanContestant:
+    """Pasangan G dan D yang dilatih langkah demi langkah dari iterator tf.data yang berulang."""
+
+    def __init__(self, label, method, nb, make_step, dataset, x_test, fetch_stats):
+        self.label, self.method, self.nb = label, method, nb
+        self.generator, self.discriminator = nb.make_generator(), nb.make_discriminator()
+        self.train_step = make_step(self.generator, self.discriminator)
+        self.batches = iter(dataset.repeat())
+        self.x_test, self.fetch_stats = x_test, fetch_stats
+        self.images, self.seconds, self.wall = 0, 0.0, 0.0
+
+    def warm_up(self, remainder):
+        """Menelusuri graf sebelum waktu dihitung (juga untuk batch sisa yang lebih kecil)."""
+        batch = next(self.batches)
+        self.train_step(batch)
+        if remainder:
+            self.train_step(batch[:remainder])
+
+    def train_for(self, seconds):
+        start = time.perf_counter()
+        while True:
+            batch = next(self.batches)
+            stats = self.train_step(batch)
+            if self.fetch_stats:          # run_epoch di notebook mengambil statistik tiap langkah
+                stats.numpy()
+            self.images += int(batch.shape[0])
+            elapsed = time.perf_counter() - start
+            if elapsed >= seconds:
+                break
+        self.seconds += elapsed
+        self.wall += elapsed
+
+    def quality(self, classifier, n_samples):
+        import helpers
+        import tensorflow as tf
+
+        noise = tf.random.normal([n_samples, self.nb.NOISE_DIM], seed=7)
+        generated = self.generator.predict(noise, batch_size=500, verbose=0)
+        n_real = min(n_samples, len(self.x_test))
+        fd = helpers.frechet_distance(generated[:n_real], self.x_test[:n_real], classifier)
+        coverage = helpers.class_coverage(generated, classifier, verbose=False)
+        values = {"Fréchet": fd, "kelas hadir": coverage["classes_present"],
+                  "porsi terkecil": coverage["min_share"]}
+        return values, (f"Fréchet {fd:.1f}; {coverage['classes_present']}/10 kelas, "
+                        f"terkecil {100 * coverage['min_share']:.1f}%")
+
+
+def gan_groups(x_train, x_test):
+    import keras
+    import tensorflow as tf
+
+    groups = {}
+    for name, stem in [("07 GAN padat", "07_gan"), ("08 DCGAN", "08_dcgan")]:
+        nb = from_notebook(stem, ["NOISE_DIM", "make_generator", "make_discriminator",
+                                  "cross_entropy", "make_train_step"])
+
+        def ours(generator, discriminator, nb=nb):
+            return nb.make_train_step(generator, discriminator,
+                                      keras.optimizers.Adam(2e-4, beta_1=0.5),
+                                      keras.optimizers.Adam(2e-4, beta_1=0.5))
+
+        def reference(generator, discriminator, nb=nb):
+            return tutorial_train_step(generator, discriminator, nb.NOISE_DIM)
+
+        # Pipa notebook: shuffle, batch utuh, prefetch. Pipa tutorial: shuffle lalu batch.
+        our_data = (tf.data.Dataset.from_tensor_slices(x_train).shuffle(len(x_train), seed=42)
+                    .batch(GAN_BATCH_SIZE, drop_remainder=True).prefetch(tf.data.AUTOTUNE))
+        tutorial_data = (tf.data.Dataset.from_tensor_slices(x_train).shuffle(60_000)
+                         .batch(GAN_BATCH_SIZE))
+        groups[name] = [
+            GanContestant("kita", "train_step dua fase (notebook) + tf.data prefetch, batch 256",
+                          nb, ours, our_data, x_test, fetch_stats=True),
+            GanContestant("acuan (arsitektur sama)",
+                          "train_step dua tape gaya tutorial + tf.data, batch 256",
+                          nb, reference, tutorial_data, x_test, fetch_stats=False),
+        ]
+    return groups
+
+
+# ---------------------------------------------------------------- menjalankan dan melaporkan
+def race(group, budget):
+    """Melatih semua peserta bergiliran: ROUNDS putaran, urutan dibalik setiap putaran."""
+    for rounds in range(ROUNDS):
+        order = group if rounds % 2 == 0 else group[::-1]
+        for contestant in order:
+            contestant.train_for(budget / ROUNDS)
+
+
+def machine_description():
+    import keras
+    import tensorflow as tf
+
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split()[1])
+        memory = f", RAM {kib / 2**20:.0f} GiB"
+    gpus = [g.name for g in tf.config.list_physical_devices("GPU")]
+    return (f"{cpu}, {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}"
+            f" inti yang dapat dipakai{memory}; GPU: {', '.join(gpus) if gpus else 'tidak ada'}; "
+            f"{platform.system()} {platform.release()}; Python {platform.python_version()}, "
+            f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
+
+
+def _format_rate(x):
+    return f"{x:,.0f}".replace(",", ".")
+
+
+def report(results, args, data_info, elapsed):
+    lines = ["# Hasil benchmark kursus", "",
+             f"- Perintah: `{' '.join(['python benchmarks/run.py', *sys.argv[1:]])}`",
+             f"- Tanggal: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+             f"- Mesin: {machine_description()}",
+             f"- Data: {data_info}",
+             f"- Anggaran waktu per peserta: {args.detik_ae:g} dtk (autoencoder), "
+             f"{args.detik_gan:g} dtk (GAN), dibagi dalam {ROUNDS} putaran bergiliran; "
+             f"lama seluruh benchmark {elapsed / 60:.1f} menit.", "",
+             "**img/dtk**: gambar latih per detik dalam keadaan tunak (setelah graf ditelusuri). "
+             "**Rasio**: img/dtk kita dibagi img/dtk acuan yang arsitekturnya sama, "
+             "diukur bergiliran dalam proses yang sama. **Kualitas uji**: setelah anggaran waktu "
+             "yang sama; MSE rekonstruksi untuk autoencoder, jarak Fréchet di ruang fitur "
+             "klasifikator dan cakupan kelas untuk GAN (makin kecil Fréchet makin baik).", "",
+             "| Kelompok | Peserta | Cara latih | img/dtk | Rasio | Gambar dilatih | Kualitas uji |",
+             "|---|---|---|---:|---:|---:|---|"]
+    summary = []
+    for group_name, rows in results.items():
+        reference_rate = rows[1]["rate"]
+        for row in rows:
+            ratio = f"{row['rate'] / reference_rate:.2f}" if row is rows[0] else (
+                "1.00" if row is rows[1] else "—")
+            lines.append(f"| {group_name} | {row['label']} | {row['method']} | "
+                         f"{_format_rate(row['rate'])} | {ratio} | {_format_rate(row['images'])} | "
+                         f"{row['quality_text']} |")
+        summary.append((group_name, rows[0]["rate"] / reference_rate))
+    lines += ["", "Rasio kecepatan kita / acuan: " + "; ".join(
+        f"{name} {ratio:.2f}" for name, ratio in summary) + ".", ""]
+    return "\n".join(lines)
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cepat", action="store_true",
+                        help="anggaran beberapa detik dan data kecil (untuk uji)")
+    parser.add_argument("--detik-ae", type=float, default=None,
+                        help="anggaran per peserta autoencoder (bawaan 60; --cepat: 2)")
+    parser.add_argument("--detik-gan", type=float, default=None,
+                        help="anggaran per peserta GAN (bawaan 180; --cepat: 4)")
+    parser.add_argument("--kelompok", nargs="*", default=None,
+                        help="hanya kelompok yang namanya diawali nomor ini, mis. 02 08")
+    parser.add_argument("--keluaran", type=Path, default=None,
+                        help="berkas Markdown hasil (bawaan benchmarks/HASIL.md; "
+                             "--cepat: keluaran/benchmark/HASIL_cepat.md)")
+    args = parser.parse_args(argv)
+    args.detik_ae = args.detik_ae or (2.0 if args.cepat else 60.0)
+    args.detik_gan = args.detik_gan or (4.0 if args.cepat else 180.0)
+    if args.detik_ae <= 0 or args.detik_gan <= 0:
+        parser.error("anggaran detik harus lebih dari 0")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    os.environ["KURSUS_CEPAT"] = "1" if args.cepat else "0"
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    sys.path.insert(0, str(ROOT))
+    import tensorflow as tf
+
+    import helpers
+
+    tf.get_logger().setLevel("ERROR")   # peringatan retracing predict tidak relevan di sini
+
+    helpers.setup(seed=42)
+    started = time.perf_counter()
+    n_train = helpers.sample_count(55_000, fast=2048)
+    n_test = helpers.sample_count(10_000, fast=500)
+
+    (x_train, _), _, (x_test, _) = helpers.load_fashion_splits()
+    fashion = (x_train[:n_train], x_test[:n_test])
+    fashion_4d = tuple(x[..., None] for x in fashion)
+    (m_train, _), (m_test, _) = helpers.load_mnist()
+    mnist = [((x.astype("float32") - 127.5) / 127.5)[..., None] for x in (m_train[:n_train], m_test)]
+    data_info = (f"Fashion-MNIST {len(fashion[0]):,} latih / {len(fashion[1]):,} uji, "
+                 f"MNIST {len(mnist[0]):,} latih / {len(mnist[1]):,} uji").replace(",", ".")
+
+    plan = {**autoencoder_groups(fashion, fashion_4d), **gan_groups(*mnist)}
+    if args.kelompok:
+        plan = {k: v for k, v in plan.items() if k.split()[0] in args.kelompok}
+        if not plan:
+            sys.exit(f"Tidak ada kelompok dengan nomor {args.kelompok}; pilih dari 02-08.")
+    classifier = helpers.load_classifier("mnist", verbose=False) if any(
+        isinstance(g[0], GanContestant) for g in plan.values()) else None
+    n_eval = helpers.sample_count(2000, fast=500)
+
+    results = {}
+    for name, group in plan.items():
+        is_gan = isinstance(group[0], GanContestant)
+        for contestant in group:
+            if is_gan:
+                contestant.warm_up(len(mnist[0]) % GAN_BATCH_SIZE)
+            else:
+                contestant.train_for(0.0)   # satu panggilan graf: menelusuri dan mengompilasi
+                contestant.images, contestant.seconds, contestant.wall = 0, 0.0, 0.0
+        race(group, args.detik_gan if is_gan else args.detik_ae)
+        rows = []
+        for contestant in group:
+            values, text = (contestant.quality(classifier, n_eval) if is_gan
+                            else contestant.quality())
+            rows.append({"label": contestant.label, "method": contestant.method,
+                         "rate": contestant.images / max(contestant.seconds, 1e-9),
+                         "images": contestant.images, "quality": values, "quality_text": text})
+            print(f"{name:28s} {contestant.label:48s} {rows[-1]['rate']:9.0f} img/dtk  {text}",
+                  flush=True)
+        results[name] = rows
+
+    text = report(results, args, data_info, time.perf_counter() - started)
+    target = args.keluaran or (helpers.output_dir("benchmark") / "HASIL_cepat.md" if args.cepat
+                               else ROOT / "benchmarks" / "HASIL.md")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    (target.with_suffix(".json")).write_text(json.dumps(results, indent=1, default=float),
+                                             encoding="utf-8")
+    print(f"\nHasil ditulis ke {target}")
+    return results
+
+
+if __name__ == "__main__":
+    main()
