@@ -90,12 +90,10 @@ class KerasContestant:
         self.x_train, self.x_test = data
         self.model = build()
         self.model.compile(**compile_args)
-        self.images, self.seconds, self.wall = 0, 0.0, 0.0
+        self.images, self.seconds = 0, 0.0
 
     def train_for(self, seconds):
         import keras
-
-        contestant = self
 
         class Clock(keras.callbacks.Callback):
             """Menghentikan fit setelah `seconds`; mencatat laju setelah panggilan graf pertama."""
@@ -113,12 +111,10 @@ class KerasContestant:
                     self.model.stop_training = True
 
         clock = Clock()
-        start = time.perf_counter()
         self.model.fit(self.x_train, self.x_train, batch_size=self.batch_size, epochs=10**6,
                        verbose=0, callbacks=[clock])
-        contestant.wall += time.perf_counter() - start
-        contestant.images += (clock.last[1] - clock.first[1]) * self.batch_size
-        contestant.seconds += clock.last[0] - clock.first[0]
+        self.images += (clock.last[1] - clock.first[1]) * self.batch_size
+        self.seconds += clock.last[0] - clock.first[0]
 
     def quality(self):
         import numpy as np
@@ -243,7 +239,7 @@ class GanContestant:
         self.train_step = make_step(self.generator, self.discriminator)
         self.batches = iter(dataset.repeat())
         self.x_test, self.fetch_stats = x_test, fetch_stats
-        self.images, self.seconds, self.wall = 0, 0.0, 0.0
+        self.images, self.seconds = 0, 0.0
 
     def warm_up(self, remainder):
         """Menelusuri graf sebelum waktu dihitung (juga untuk batch sisa yang lebih kecil)."""
@@ -264,7 +260,6 @@ class GanContestant:
             if elapsed >= seconds:
                 break
         self.seconds += elapsed
-        self.wall += elapsed
 
     def quality(self, classifier, n_samples):
         import helpers
@@ -345,8 +340,9 @@ def machine_description():
             f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
 
 
-def _format_rate(x):
-    return f"{x:,.0f}".replace(",", ".")
+def _thousands(n):
+    """Bilangan bulat dengan titik pemisah ribuan (gaya Indonesia): 55000 -> 55.000."""
+    return f"{n:,}".replace(",", ".")
 
 
 def report(results, args, data_info, elapsed):
@@ -372,7 +368,7 @@ def report(results, args, data_info, elapsed):
             ratio = f"{row['rate'] / reference_rate:.2f}" if row is rows[0] else (
                 "1.00" if row is rows[1] else "—")
             lines.append(f"| {group_name} | {row['label']} | {row['method']} | "
-                         f"{_format_rate(row['rate'])} | {ratio} | {_format_rate(row['images'])} | "
+                         f"{row['rate']:.0f} | {ratio} | {row['images']} | "
                          f"{row['quality_text']} |")
         summary.append((group_name, rows[0]["rate"] / reference_rate))
     lines += ["", "Rasio kecepatan kita / acuan: " + "; ".join(
@@ -422,8 +418,8 @@ def main(argv=None):
     fashion_4d = tuple(x[..., None] for x in fashion)
     (m_train, _), (m_test, _) = helpers.load_mnist()
     mnist = [((x.astype("float32") - 127.5) / 127.5)[..., None] for x in (m_train[:n_train], m_test)]
-    data_info = (f"Fashion-MNIST {len(fashion[0]):,} latih / {len(fashion[1]):,} uji, "
-                 f"MNIST {len(mnist[0]):,} latih / {len(mnist[1]):,} uji").replace(",", ".")
+    data_info = (f"Fashion-MNIST {_thousands(len(fashion[0]))} latih / {_thousands(len(fashion[1]))} "
+                 f"uji, MNIST {_thousands(len(mnist[0]))} latih / {_thousands(len(mnist[1]))} uji")
 
     plan = {**autoencoder_groups(fashion, fashion_4d), **gan_groups(*mnist)}
     if args.kelompok:
@@ -442,7 +438,7 @@ def main(argv=None):
                 contestant.warm_up(len(mnist[0]) % GAN_BATCH_SIZE)
             else:
                 contestant.train_for(0.0)   # satu panggilan graf: menelusuri dan mengompilasi
-                contestant.images, contestant.seconds, contestant.wall = 0, 0.0, 0.0
+                contestant.images, contestant.seconds = 0, 0.0
         race(group, args.detik_gan if is_gan else args.detik_ae)
         rows = []
         for contestant in group:
