@@ -390,8 +390,10 @@ def parse_args(argv=None):
                         help="berkas Markdown hasil (bawaan benchmarks/HASIL.md; "
                              "--cepat: keluaran/benchmark/HASIL_cepat.md)")
     args = parser.parse_args(argv)
-    args.detik_ae = args.detik_ae or (2.0 if args.cepat else 60.0)
-    args.detik_gan = args.detik_gan or (4.0 if args.cepat else 180.0)
+    if args.detik_ae is None:
+        args.detik_ae = 2.0 if args.cepat else 60.0
+    if args.detik_gan is None:
+        args.detik_gan = 4.0 if args.cepat else 180.0
     if args.detik_ae <= 0 or args.detik_gan <= 0:
         parser.error("anggaran detik harus lebih dari 0")
     return args
