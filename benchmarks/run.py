@@ -311,8 +311,8 @@ def gan_groups(x_train, x_test):
 # ---------------------------------------------------------------- menjalankan dan melaporkan
 def race(group, budget):
     """Melatih semua peserta bergiliran: ROUNDS putaran, urutan dibalik setiap putaran."""
-    for rounds in range(ROUNDS):
-        order = group if rounds % 2 == 0 else group[::-1]
+    for round_number in range(ROUNDS):
+        order = group if round_number % 2 == 0 else group[::-1]
         for contestant in order:
             contestant.train_for(budget / ROUNDS)
 
