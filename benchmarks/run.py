@@ -91,6 +91,7 @@ class KerasContestant:
         self.model = build()
         self.model.compile(**compile_args)
         self.images, self.seconds = 0, 0.0
+        self.untrained_mse = self.test_mse()   # pembanding: model yang belum dilatih
 
     def train_for(self, seconds):
         import keras
@@ -116,12 +117,15 @@ class KerasContestant:
         self.images += (clock.last[1] - clock.first[1]) * self.batch_size
         self.seconds += clock.last[0] - clock.first[0]
 
-    def quality(self):
+    def test_mse(self):
         import numpy as np
 
         reconstructions = self.model.predict(self.x_test, batch_size=500, verbose=0)
-        mse = float(np.mean((self.x_test - reconstructions.reshape(self.x_test.shape)) ** 2))
-        return {"MSE uji": mse}, f"MSE uji {mse:.4f}"
+        return float(np.mean((self.x_test - reconstructions.reshape(self.x_test.shape)) ** 2))
+
+    def quality(self):
+        mse = self.test_mse()
+        return {"MSE uji": mse, "MSE uji sebelum latih": self.untrained_mse}, f"MSE uji {mse:.4f}"
 
 
 def published_dense():
