@@ -20,12 +20,20 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 _SECONDS_PER_FILE = {}
 _PEAK_MB_PER_NOTEBOOK = {}
 PEAK_MB_LIMIT = 3 * 1024   # batas memori residen puncak satu kernel notebook (mode cepat)
+PEAK_PROPERTY = "memori_puncak_kernel_mb"
 
 
 def pytest_runtest_logreport(report):
-    """Menjumlahkan waktu setiap berkas uji (notebook maupun modul uji)."""
+    """Menjumlahkan waktu setiap berkas uji dan mengambil memori puncak tiap notebook.
+
+    Dengan pytest-xdist laporan datang dari proses pekerja; memori puncak ikut di
+    `user_properties` karena hanya data laporan yang sampai ke proses utama.
+    """
     path = report.nodeid.split("::")[0]
     _SECONDS_PER_FILE[path] = _SECONDS_PER_FILE.get(path, 0.0) + report.duration
+    for name, value in report.user_properties:
+        if name == PEAK_PROPERTY:
+            _PEAK_MB_PER_NOTEBOOK[path] = value
 
 
 def _kernel_peak_mb(item):
@@ -49,7 +57,7 @@ def pytest_runtest_teardown(item, nextitem):
     if path.endswith(".ipynb") and (nextitem is None or nextitem.parent is not item.parent):
         peak = _kernel_peak_mb(item)
         if peak is not None:
-            _PEAK_MB_PER_NOTEBOOK[path] = (peak, item.nodeid)
+            item.user_properties.append((PEAK_PROPERTY, peak))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -57,10 +65,10 @@ def pytest_runtest_makereport(item, call):
     """Notebook yang memakai memori di atas PEAK_MB_LIMIT dilaporkan gagal."""
     outcome = yield
     report = outcome.get_result()
-    peak = _PEAK_MB_PER_NOTEBOOK.get(item.nodeid.split("::")[0])
-    if call.when == "teardown" and peak and peak[1] == item.nodeid and peak[0] > PEAK_MB_LIMIT:
+    peak = dict(item.user_properties).get(PEAK_PROPERTY)
+    if call.when == "teardown" and peak is not None and peak > PEAK_MB_LIMIT:
         report.outcome = "failed"
-        report.longrepr = (f"Memori residen puncak kernel {peak[0]:.0f} MB melebihi batas "
+        report.longrepr = (f"Memori residen puncak kernel {peak:.0f} MB melebihi batas "
                            f"{PEAK_MB_LIMIT} MB untuk {item.nodeid.split('::')[0]}.")
 
 
@@ -73,5 +81,5 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"{sum(notebooks.values()):8.1f} s  total notebook")
     if _PEAK_MB_PER_NOTEBOOK:
         terminalreporter.section(f"Memori residen puncak kernel per notebook (batas {PEAK_MB_LIMIT} MB)")
-        for path, (peak, _) in sorted(_PEAK_MB_PER_NOTEBOOK.items()):
+        for path, peak in sorted(_PEAK_MB_PER_NOTEBOOK.items()):
             terminalreporter.write_line(f"{peak:8.0f} MB  {path}")
