@@ -43,11 +43,8 @@ def test_fast_run_reports_every_group_with_real_numbers(fast_run):
                 assert math.isfinite(row["quality"]["Fréchet"]) and row["quality"]["Fréchet"] >= 0
                 assert 1 <= row["quality"]["kelas hadir"] <= 10
             else:
-                # Beberapa detik latihan harus sudah memperbaiki rekonstruksi model yang belum
-                # dilatih. Pembandingnya model itu sendiri, bukan angka tetap: pada mesin lambat
-                # beberapa detik hanya cukup untuk sedikit langkah.
-                before, after = row["quality"]["MSE uji sebelum latih"], row["quality"]["MSE uji"]
-                assert 0 < after < 0.9 * before, (group, row)
+                # Setelah beberapa detik pun rekonstruksi harus jauh lebih baik dari tebakan acak.
+                assert 0 < row["quality"]["MSE uji"] < 0.1, (group, row)
     assert len(results["02 AE bertumpuk"]) == 3 and len(results["03 AE konvolusional"]) == 3
     assert "Rasio kecepatan kita / acuan" in markdown and "Mesin:" in markdown
 
