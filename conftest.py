@@ -3,7 +3,8 @@
 Kernel notebook yang dijalankan nbval mewarisi variabel lingkungan proses ini, jadi semua
 notebook diuji dalam mode cepat dan luring tanpa variabel yang diatur dengan tangan.
 Keluaran (checkpoint, gambar, model cache) ditulis ke folder sementara yang baru setiap sesi,
-agar uji tidak melanjutkan checkpoint dari latihan sebelumnya.
+agar uji tidak melanjutkan checkpoint dari latihan sebelumnya. Data selalu subset kecil yang
+dibundel, juga di komputer yang sudah punya salinan lengkap data/lengkap/.
 """
 import os
 import tempfile
@@ -16,6 +17,11 @@ os.environ["KURSUS_OFFLINE"] = "1"
 os.environ["KURSUS_OUTPUT_DIR"] = tempfile.mkdtemp(prefix="kursus-uji-")
 os.environ["MPLBACKEND"] = "Agg"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+_BUNDLED_ONLY = Path(tempfile.mkdtemp(prefix="kursus-data-"))
+for _name in ("mnist_kecil.npz", "fashion_mnist_kecil.npz", "SHA256SUMS"):
+    (_BUNDLED_ONLY / _name).symlink_to(Path(__file__).resolve().parent / "data" / _name)
+os.environ["KURSUS_DATA_DIR"] = str(_BUNDLED_ONLY)
 
 _SECONDS_PER_FILE = {}
 _PEAK_MB_PER_NOTEBOOK = {}

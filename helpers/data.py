@@ -1,9 +1,11 @@
 """Memuat MNIST dan Fashion-MNIST, dengan cadangan luring (offline) yang dibundel.
 
 Urutan sumber: (1) Keras (cache atau unduhan), kecuali ``KURSUS_OFFLINE=1``;
-(2) salinan lengkap lokal ``data/lengkap/`` (dibangun dengan
-``python scripts/bangun_data.py --lengkap``); (3) subset kecil ``data/`` yang ikut di repositori.
-Setiap berkas lokal dicocokkan dengan manifes SHA-256 sebelum dipakai.
+(2) salinan lengkap lokal ``data/lengkap/`` dengan pembagian resmi 60.000/10.000 (dibangun
+dengan ``python scripts/bangun_data.py --lengkap``); (3) subset kecil ``data/`` yang ikut di
+repositori: 10.000 gambar latih dan 2.000 gambar uji pertama dari rilis resmi.
+Setiap berkas lokal dicocokkan dengan manifes SHA-256 sebelum dipakai, dan baris
+"Sumber data" menyebut asalnya serta apakah pembagiannya resmi.
 """
 import hashlib
 import os
@@ -27,11 +29,12 @@ FASHION_CLASSES = [
 ]
 MNIST_CLASSES = [f"Angka {d} (digit {d})" for d in range(10)]
 
-_FILES = {
+_FILES = {  # nama dataset -> (salinan lengkap di data/lengkap/, subset yang dibundel di data/)
     "fashion_mnist": ("fashion_mnist.npz", "fashion_mnist_kecil.npz"),
-    "mnist": (None, "mnist_kecil.npz"),
+    "mnist": ("mnist.npz", "mnist_kecil.npz"),
 }
 _REBUILD = "Pulihkan dengan `git checkout -- data/` atau bangun ulang: python scripts/bangun_data.py"
+_BUILD_COMPLETE = "data lengkap resmi: python scripts/bangun_data.py --lengkap"
 
 
 def data_dir():
@@ -59,8 +62,11 @@ def _verified(path):
 
 
 def _from_npz(path):
+    """Empat larik seperti ``load_data()`` dan keterangan asal data yang dicatat pembangunnya."""
     with np.load(_verified(path)) as f:
-        return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
+        origin = str(f["sumber"]) if "sumber" in f.files else \
+            f"asal tidak tercatat, mungkin bukan rilis resmi; bangun ulang dengan {_BUILD_COMPLETE}"
+        return ((f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])), origin
 
 
 def _from_keras(name):
@@ -73,20 +79,19 @@ def _load(name):
     if not offline_mode():
         try:
             result = _from_keras(name)
-            print(f"Sumber data: Keras ({name}, pembagian resmi 60.000 latih / 10.000 uji).")
+            print(f"Sumber data: Keras ({name}, rilis resmi, pembagian resmi "
+                  "60.000 latih / 10.000 uji).")
             return result
         except Exception as err:  # tanpa internet, unduhan Keras gagal dengan bermacam galat
             print(f"Keras tidak dapat memuat {name} ({type(err).__name__}); "
                   "memakai salinan luring.")
-    if complete is not None and (data_dir() / "lengkap" / complete).exists():
-        result = _from_npz(data_dir() / "lengkap" / complete)
-        print(f"Sumber data: salinan lengkap lokal data/lengkap/{complete} "
-              "(70.000 gambar, bukan pembagian resmi).")
+    if (data_dir() / "lengkap" / complete).exists():
+        result, origin = _from_npz(data_dir() / "lengkap" / complete)
+        print(f"Sumber data: salinan lengkap lokal data/lengkap/{complete} ({origin}).")
         return result
-    result = _from_npz(data_dir() / bundled)
-    n_train, n_test = len(result[0][0]), len(result[1][0])
-    print(f"Sumber data: salinan luring data/{bundled} ({n_train} latih / {n_test} uji; "
-          "lebih kecil dari aslinya dan bukan pembagian resmi).")
+    result, origin = _from_npz(data_dir() / bundled)
+    print(f"Sumber data: subset luring data/{bundled} ({origin}; lebih kecil dari data "
+          f"lengkap; {_BUILD_COMPLETE}).")
     return result
 
 

@@ -1,4 +1,5 @@
 """Uji pemuat data: bentuk, tipe, label, urutan sumber, dan deteksi berkas rusak."""
+import hashlib
 import shutil
 
 import numpy as np
@@ -20,14 +21,34 @@ def bundled_only(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_fashion_bundled_matches_keras_format(bundled_only, capsys):
-    (x_train, y_train), (x_test, y_test) = helpers.load_fashion_mnist()
+# Fakta rilis resmi: label pertama data latih dan uji, dan SHA-256 byte 100 gambar pertama
+# (sama dengan byte 16..78.416 berkas IDX resmi train-images / t10k-images).
+OFFICIAL = {
+    "mnist": dict(train_labels=[5, 0, 4, 1, 9, 2, 1, 3, 1, 4], test_labels=[7, 2, 1, 0, 4, 1, 4, 9, 5, 9],
+                  train_sha="c8d7b3ac57a59fa463cbbcdc21a53485e2990f12ca46d0fef62dd86cadfd67a3",
+                  test_sha="8a004a2f81a80f4866259cbb77cf37af89315036b298b250b4d45c24aaa92048"),
+    "fashion_mnist": dict(train_labels=[9, 0, 0, 3, 0, 2, 7, 2, 5, 5],
+                          test_labels=[9, 2, 1, 1, 6, 1, 4, 6, 5, 7],
+                          train_sha="9fd5e05238929f78618002dd971c29d7154e418c5e6c5159dcbc48bead93a90f",
+                          test_sha="d8c9b85550f6c8fa33478e27cb3fe70fd34b4cc96e6ab91b911853b51fb3d527"),
+}
+
+
+@pytest.mark.parametrize("name, loader", [("mnist", helpers.load_mnist),
+                                          ("fashion_mnist", helpers.load_fashion_mnist)])
+def test_bundled_subset_is_the_start_of_the_official_split(bundled_only, capsys, name, loader):
+    (x_train, y_train), (x_test, y_test) = loader()
     assert x_train.shape == (10_000, 28, 28) and x_test.shape == (2_000, 28, 28)
     assert x_train.dtype == np.uint8 and y_train.dtype == np.uint8
     assert y_train.shape == (10_000,) and y_test.shape == (2_000,)
-    assert np.array_equal(np.bincount(y_train), [1000] * 10)
-    assert np.array_equal(np.bincount(y_test), [200] * 10)
-    assert "salinan luring data/fashion_mnist_kecil.npz" in capsys.readouterr().out
+    facts = OFFICIAL[name]
+    assert list(y_train[:10]) == facts["train_labels"]
+    assert list(y_test[:10]) == facts["test_labels"]
+    assert hashlib.sha256(x_train[:100].tobytes()).hexdigest() == facts["train_sha"]
+    assert hashlib.sha256(x_test[:100].tobytes()).hexdigest() == facts["test_sha"]
+    out = capsys.readouterr().out
+    assert f"subset luring data/{name}_kecil.npz" in out
+    assert "pertama dari rilis resmi" in out and "bangun_data.py --lengkap" in out
 
 
 def test_bundled_data_is_real_not_random(bundled_only):
@@ -39,13 +60,6 @@ def test_bundled_data_is_real_not_random(bundled_only):
     assert 30 < x_m.mean() < 37
     # Sebagian besar piksel MNIST adalah latar hitam.
     assert (x_m == 0).mean() > 0.75
-
-
-def test_mnist_bundled(bundled_only):
-    (x_train, y_train), (x_test, y_test) = helpers.load_mnist()
-    assert x_train.shape[1:] == (28, 28) and len(x_train) + len(x_test) == 10_000
-    assert x_train.dtype == np.uint8 and set(np.unique(y_train)) == set(range(10))
-    assert set(np.unique(y_test)) == set(range(10))
 
 
 @pytest.mark.parametrize("loader", [helpers.load_fashion_mnist, helpers.load_mnist])
@@ -85,18 +99,34 @@ def test_keras_used_first_when_it_works(bundled_only, monkeypatch, capsys):
     assert "Sumber data: Keras" in capsys.readouterr().out
 
 
-def test_complete_local_copy_preferred_over_bundled(bundled_only, capsys):
+@pytest.mark.parametrize("name, loader", [("mnist", helpers.load_mnist),
+                                          ("fashion_mnist", helpers.load_fashion_mnist)])
+def test_complete_local_copy_preferred_over_bundled(bundled_only, capsys, name, loader):
     folder = bundled_only / "lengkap"
     folder.mkdir()
     rng = np.random.default_rng(0)
     x = rng.integers(0, 256, (20, 28, 28), dtype=np.uint8)
     y = np.arange(20, dtype=np.uint8) % 10
+    np.savez_compressed(folder / f"{name}.npz", x_train=x, y_train=y, x_test=x, y_test=y,
+                        sumber=np.array("paket uji; rilis resmi"))
+    (folder / "SHA256SUMS").write_text(f"{hdata._sha256(folder / f'{name}.npz')}  {name}.npz\n")
+    (x_train, _), _ = loader()
+    assert np.array_equal(x_train, x)
+    assert f"data/lengkap/{name}.npz (paket uji; rilis resmi)" in capsys.readouterr().out
+
+
+def test_complete_copy_without_recorded_origin_is_flagged(bundled_only, capsys):
+    """Salinan lengkap dari versi pembangun lama (tanpa catatan asal) tidak disebut resmi."""
+    folder = bundled_only / "lengkap"
+    folder.mkdir()
+    x = np.zeros((10, 28, 28), np.uint8)
+    y = np.arange(10, dtype=np.uint8)
     np.savez_compressed(folder / "fashion_mnist.npz", x_train=x, y_train=y, x_test=x, y_test=y)
     (folder / "SHA256SUMS").write_text(
         f"{hdata._sha256(folder / 'fashion_mnist.npz')}  fashion_mnist.npz\n")
-    (x_train, _), _ = helpers.load_fashion_mnist()
-    assert np.array_equal(x_train, x)
-    assert "data/lengkap/fashion_mnist.npz" in capsys.readouterr().out
+    helpers.load_fashion_mnist()
+    out = capsys.readouterr().out
+    assert "asal tidak tercatat, mungkin bukan rilis resmi" in out and "--lengkap" in out
 
 
 def test_damaged_file_is_detected(bundled_only):
