@@ -6,7 +6,7 @@ Tidak ada pekerjaan saat impor; panggil ``helpers.setup()`` di sel persiapan.
 """
 from .checks import check_range, check_shape, check_true, check_value
 from .config import epochs, fast_mode, offline_mode, output_dir, sample_count, setup
-from .evaluation import (class_coverage, classifier_features, frechet_distance,
+from .evaluation import (class_coverage, classifier_features, classify, frechet_distance,
                          load_classifier, plot_class_coverage, plot_gan_history)
 from .data import (FASHION_CLASSES, MNIST_CLASSES, class_name, load_fashion_mnist,
                    load_fashion_splits, load_mnist, showcase_indices)
@@ -19,6 +19,6 @@ __all__ = [
     "load_fashion_mnist", "load_fashion_splits", "load_mnist", "showcase_indices", "class_name", "FASHION_CLASSES", "MNIST_CLASSES",
     "show_images", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",
-    "load_classifier", "classifier_features", "class_coverage", "plot_class_coverage", "frechet_distance",
+    "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage", "frechet_distance",
     "plot_gan_history",
 ]

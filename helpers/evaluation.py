@@ -152,6 +152,16 @@ def _predict(model, x, batch_size=500):
     return np.concatenate(parts, axis=0)
 
 
+def classify(images, classifier):
+    """Peluang kelas (N, 10) dari klasifikator untuk ``images``. Notebook 08.
+
+    Selalu pakai fungsi ini, bukan ``classifier(images)`` langsung: klasifikator dilatih pada
+    gambar [0, 1], dan fungsi ini lebih dulu menggeser keluaran ``tanh`` [-1, 1] ke [0, 1]
+    (juga menerima uint8 0-255). Tebakan kelasnya ``classify(...).argmax(axis=1)``.
+    """
+    return _predict(_is_classifier(classifier), _prepare(images))
+
+
 def classifier_features(images, classifier):
     """Fitur 128-dimensi dari lapisan kedua dari akhir klasifikator. Notebook 07, 08.
 

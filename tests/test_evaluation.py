@@ -96,6 +96,23 @@ def test_ranges_and_shapes_are_equivalent(clf, real_and_collapsed):
     assert d_unit == pytest.approx(d_tanh, rel=1e-4, abs=1e-4)
 
 
+def test_classify_rescales_tanh_images(clf, mnist):
+    """Gambar keluaran tanh [-1, 1] diklasifikasikan sama seperti gambar [0, 1] yang setara."""
+    _, _, X_test, y_test = mnist
+    unit = X_test[:200].astype("float32") / 255.0
+    tanh = unit * 2.0 - 1.0
+    probs_unit = helpers.classify(unit, clf)
+    probs_tanh = helpers.classify(tanh[..., None], clf)
+    assert probs_unit.shape == (200, 10)
+    np.testing.assert_allclose(probs_tanh, probs_unit, atol=1e-5)
+    assert np.mean(probs_tanh.argmax(axis=1) == y_test[:200]) > 0.8
+    # Tanpa penggeseran, latar -1 adalah masukan di luar sebaran latih: tebakannya lain.
+    raw = np.asarray(clf(tanh[..., None], training=False))
+    assert np.abs(raw - probs_unit).max() > 0.1
+    with pytest.raises(ValueError, match="helpers.load_classifier"):
+        helpers.classify(unit, "bukan model")
+
+
 @pytest.mark.parametrize("bad, pattern", [
     (np.zeros((5, 28, 27), "float32"), "harus berbentuk"),
     (np.zeros((5, 784), "float32"), "harus berbentuk"),
