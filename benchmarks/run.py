@@ -168,7 +168,8 @@ def autoencoder_groups(fashion, fashion_4d):
                          ["make_conv_encoder", "make_upsampling_decoder"])
     nb04 = from_notebook("04_autoencoder_denoising", ["DROP_RATE", "make_denoiser"])
     nb05 = from_notebook("05_autoencoder_sparse",
-                         ["KL_WEIGHT", "RHO", "KLDivergenceRegularizer", "make_sparse_autoencoder"])
+                         ["KL_WEIGHT", "RHO", "SparsityPenalty", "KLDivergenceRegularizer",
+                          "make_sparse_autoencoder"])
     nb06 = from_notebook("06_autoencoder_variasional",
                          ["LATENT_DIM", "Sampling", "make_encoder", "make_decoder",
                           "reconstruction_loss", "kl_divergence", "VAE"])
