@@ -85,8 +85,9 @@ def _load(name):
         except Exception as err:  # tanpa internet, unduhan Keras gagal dengan bermacam galat
             print(f"Keras tidak dapat memuat {name} ({type(err).__name__}); "
                   "memakai salinan luring.")
-    if (data_dir() / "lengkap" / complete).exists():
-        result, origin = _from_npz(data_dir() / "lengkap" / complete)
+    complete_path = data_dir() / "lengkap" / complete
+    if complete_path.exists():
+        result, origin = _from_npz(complete_path)
         print(f"Sumber data: salinan lengkap lokal data/lengkap/{complete} ({origin}).")
         return result
     result, origin = _from_npz(data_dir() / bundled)

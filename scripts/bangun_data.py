@@ -100,7 +100,10 @@ def tulis_idx(x):
 
 
 def periksa_idx(berkas, dataset, asal):
-    """berkas: {nama IDX: byte tak terkompresi}. Cocokkan SHA-256, lalu urai ke empat larik."""
+    """berkas: {nama IDX: byte tak terkompresi}. Cocokkan SHA-256, lalu urai ke empat larik.
+
+    Urutan kembalian mengikuti urutan nama di IDX_RESMI: x_train, y_train, x_test, y_test.
+    """
     for nama, sidik in IDX_RESMI[dataset].items():
         if nama not in berkas:
             galat(f"{asal}: berkas {nama} tidak ditemukan.")
@@ -109,9 +112,7 @@ def periksa_idx(berkas, dataset, asal):
             galat(f"{asal}: SHA-256 berkas {nama} tidak cocok dengan rilis resmi "
                   f"(diharapkan {sidik[:16]}..., didapat {aktual[:16]}...). "
                   "Berkas rusak atau bukan rilis resmi; data tidak ditulis.")
-    urai = {nama: baca_idx(isi, nama) for nama, isi in berkas.items() if nama in IDX_RESMI[dataset]}
-    return (urai["train-images-idx3-ubyte"], urai["train-labels-idx1-ubyte"],
-            urai["t10k-images-idx3-ubyte"], urai["t10k-labels-idx1-ubyte"])
+    return tuple(baca_idx(berkas[nama], nama) for nama in IDX_RESMI[dataset])
 
 
 # ---------------------------------------------------------------- mengambil paket
@@ -174,8 +175,7 @@ def dari_keras(dataset):
         (x_tr, y_tr), (x_te, y_te) = getattr(keras.datasets, dataset).load_data()
     except Exception as err:  # tanpa internet atau tanpa Keras
         raise GagalAmbil(f"Keras: {type(err).__name__}") from err
-    berkas = {"train-images-idx3-ubyte": tulis_idx(x_tr), "train-labels-idx1-ubyte": tulis_idx(y_tr),
-              "t10k-images-idx3-ubyte": tulis_idx(x_te), "t10k-labels-idx1-ubyte": tulis_idx(y_te)}
+    berkas = dict(zip(IDX_RESMI[dataset], map(tulis_idx, (x_tr, y_tr, x_te, y_te))))
     return periksa_idx(berkas, dataset, "Keras")
 
 
@@ -255,7 +255,7 @@ def main(argv=None):
         galat(f"Folder --sumber {folder} tidak ada.")
 
     semua = {dataset: ambil(dataset, folder) for dataset in ("mnist", "fashion_mnist")}
-    print(f"Semua berkas cocok dengan SHA-256 yang diharapkan. Menulis {tujuan} ...")
+    print(f"Semua sumber terbaca dan diperiksa. Menulis {tujuan} ...")
 
     kecil = []
     for dataset, (x_tr, y_tr, x_te, y_te, keterangan) in semua.items():

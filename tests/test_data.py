@@ -99,17 +99,21 @@ def test_keras_used_first_when_it_works(bundled_only, monkeypatch, capsys):
     assert "Sumber data: Keras" in capsys.readouterr().out
 
 
+def _write_complete_copy(data_folder, name, x, y, **extra):
+    """Salinan lengkap tiruan data/lengkap/<name>.npz beserta manifesnya."""
+    folder = data_folder / "lengkap"
+    folder.mkdir()
+    np.savez_compressed(folder / f"{name}.npz", x_train=x, y_train=y, x_test=x, y_test=y, **extra)
+    (folder / "SHA256SUMS").write_text(f"{hdata._sha256(folder / f'{name}.npz')}  {name}.npz\n")
+
+
 @pytest.mark.parametrize("name, loader", [("mnist", helpers.load_mnist),
                                           ("fashion_mnist", helpers.load_fashion_mnist)])
 def test_complete_local_copy_preferred_over_bundled(bundled_only, capsys, name, loader):
-    folder = bundled_only / "lengkap"
-    folder.mkdir()
     rng = np.random.default_rng(0)
     x = rng.integers(0, 256, (20, 28, 28), dtype=np.uint8)
     y = np.arange(20, dtype=np.uint8) % 10
-    np.savez_compressed(folder / f"{name}.npz", x_train=x, y_train=y, x_test=x, y_test=y,
-                        sumber=np.array("paket uji; rilis resmi"))
-    (folder / "SHA256SUMS").write_text(f"{hdata._sha256(folder / f'{name}.npz')}  {name}.npz\n")
+    _write_complete_copy(bundled_only, name, x, y, sumber=np.array("paket uji; rilis resmi"))
     (x_train, _), _ = loader()
     assert np.array_equal(x_train, x)
     assert f"data/lengkap/{name}.npz (paket uji; rilis resmi)" in capsys.readouterr().out
@@ -117,13 +121,8 @@ def test_complete_local_copy_preferred_over_bundled(bundled_only, capsys, name, 
 
 def test_complete_copy_without_recorded_origin_is_flagged(bundled_only, capsys):
     """Salinan lengkap dari versi pembangun lama (tanpa catatan asal) tidak disebut resmi."""
-    folder = bundled_only / "lengkap"
-    folder.mkdir()
-    x = np.zeros((10, 28, 28), np.uint8)
-    y = np.arange(10, dtype=np.uint8)
-    np.savez_compressed(folder / "fashion_mnist.npz", x_train=x, y_train=y, x_test=x, y_test=y)
-    (folder / "SHA256SUMS").write_text(
-        f"{hdata._sha256(folder / 'fashion_mnist.npz')}  fashion_mnist.npz\n")
+    _write_complete_copy(bundled_only, "fashion_mnist", np.zeros((10, 28, 28), np.uint8),
+                         np.arange(10, dtype=np.uint8))
     helpers.load_fashion_mnist()
     out = capsys.readouterr().out
     assert "asal tidak tercatat, mungkin bukan rilis resmi" in out and "--lengkap" in out
