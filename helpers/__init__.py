@@ -4,7 +4,7 @@ Berisi hal-hal yang bukan inti pelajaran: memuat data (dengan cadangan luring), 
 sakelar mode cepat, dan metrik. Kode model dan loop pelatihan tetap ditulis lengkap di notebook.
 Tidak ada pekerjaan saat impor; panggil ``helpers.setup()`` di sel persiapan.
 """
-from .checks import check_range, check_shape, check_true, check_value
+from .checks import answered, check_range, check_shape, check_true, check_value
 from .config import epochs, fast_mode, offline_mode, output_dir, sample_count, setup
 from .evaluation import (class_coverage, classifier_features, classify, frechet_distance,
                          load_classifier, plot_class_coverage, plot_gan_history)
@@ -15,7 +15,7 @@ from .plotting import compare_rows, plot_history, show_images
 
 __all__ = [
     "setup", "fast_mode", "offline_mode", "epochs", "sample_count", "output_dir",
-    "check_shape", "check_value", "check_range", "check_true",
+    "answered", "check_shape", "check_value", "check_range", "check_true",
     "load_fashion_mnist", "load_fashion_splits", "load_mnist", "showcase_indices", "class_name", "FASHION_CLASSES", "MNIST_CLASSES",
     "show_images", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",

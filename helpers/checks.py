@@ -35,7 +35,15 @@ def _has_placeholder(value, depth=0):
     return False
 
 
-def _answered(name, value, hint=""):
+def answered(name, value, hint=""):
+    """True bila ``value`` sudah diisi; bila masih ``...``/``None`` mencetak "belum dijawab".
+
+    Dipakai sel cek sebelum memeriksa sifat jawaban yang hanya ada pada jawaban sungguhan
+    (mis. ``jawaban.count_params()``)::
+
+        if helpers.answered("jawaban_4", jawaban_4):
+            ...
+    """
     if value is None or _has_placeholder(value):
         empty = "`None`" if value is None else "`...`"
         print(f"{_TODO}: `{name}` masih berisi {empty}. Ganti dengan jawaban Anda, jalankan "
@@ -75,7 +83,7 @@ def check_shape(name, value, expected, hint=""):
     ``expected`` berupa tuple, mis. ``(None, 28, 28, 1)``, atau satu bilangan untuk vektor.
     """
     expected = _expected_shape(expected)
-    if not _answered(name, value, hint):
+    if not answered(name, value, hint):
         return False
     try:
         shape = getattr(value, "shape", None)
@@ -110,7 +118,7 @@ def check_value(name, value, expected, tol=1e-6, hint=""):
                          f"dan {tol!r}.")
     if not tol >= 0:
         raise ValueError(f"tol harus >= 0, bukan {tol!r}.")
-    if not _answered(name, value, hint):
+    if not answered(name, value, hint):
         return False
     what = f"nilai `{name}`"
     a = _numeric(value, what, hint)
@@ -142,7 +150,7 @@ def check_range(name, value, low, high, hint=""):
         raise ValueError(f"low dan high harus angka atau None, bukan {low!r} dan {high!r}.")
     if lo > hi:
         raise ValueError(f"low ({low}) tidak boleh lebih besar dari high ({high}).")
-    if not _answered(name, value, hint):
+    if not answered(name, value, hint):
         return False
     what = f"rentang `{name}`"
     a = _numeric(value, what, hint)
@@ -162,7 +170,7 @@ def check_range(name, value, low, high, hint=""):
 def check_true(name, condition, message, hint=""):
     """Pemeriksaan bebas: ``condition`` benar berarti jawaban ``name`` lolos; ``message``
     menjelaskan apa yang diperiksa, mis. ``"semua nilai positif"``."""
-    if not _answered(name, condition, hint):
+    if not answered(name, condition, hint):
         return False
     what = f"`{name}`: {str(message).rstrip('.')}"
     try:

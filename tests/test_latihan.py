@@ -8,16 +8,12 @@
 import ast
 import builtins
 import importlib.util
-import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PROMPT = re.compile(r"^###\s+Latihan\s+(\d+)\b", re.MULTILINE)
-HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)  # judul tingkat 1-3 menutup blok latihan
+from sel_latihan import NOTEBOOKS, ROOT, exercises, is_solution, python_source
 
 
 def load_script(name):
@@ -29,34 +25,6 @@ def load_script(name):
 
 
 edisi = load_script("edisi_mahasiswa")
-
-
-def is_solution(cell):
-    return "solusi" in cell.get("metadata", {}).get("tags", [])
-
-
-def exercises(nb):
-    """Daftar (nomor, sel-sel blok) untuk setiap soal ``### Latihan N``."""
-    result = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "markdown":
-            continue
-        match = PROMPT.search(cell.source)
-        if not match:
-            continue
-        block = []
-        for nxt in nb.cells[i + 1:]:
-            if nxt.cell_type == "markdown" and HEADING.search(nxt.source):
-                break
-            block.append(nxt)
-        result.append((int(match.group(1)), block))
-    return result
-
-
-def python_source(source):
-    """Sumber sel sebagai Python biasa (perintah ``!`` dan ``%`` IPython diubah)."""
-    from IPython.core.inputtransformer2 import TransformerManager
-    return TransformerManager().transform_cell(source)
 
 
 def names(source):

@@ -1,0 +1,89 @@
+"""Membaca blok latihan notebook dan menjalankan sel ceknya tanpa menjalankan notebook.
+
+Dipakai ``test_latihan.py`` (struktur dan edisi mahasiswa) dan uji sel cek per notebook
+(``test_cek_latihan_*.py``): sel cek sebuah latihan dijalankan dengan jawaban yang dipilih
+uji (benar, salah tetapi masuk akal, atau bertipe salah) dan konteks secukupnya.
+"""
+import contextlib
+import io
+import re
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PROMPT = re.compile(r"^###\s+Latihan\s+(\d+)\b", re.MULTILINE)
+HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)  # judul tingkat 1-3 menutup blok latihan
+
+OK, WRONG, TODO = "✅ Benar", "❌ Belum tepat", "✏️ Belum dijawab"
+
+
+def is_solution(cell):
+    return "solusi" in cell.get("metadata", {}).get("tags", [])
+
+
+def exercises(nb):
+    """Daftar (nomor, sel-sel blok) untuk setiap soal ``### Latihan N``."""
+    result = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        match = PROMPT.search(cell.source)
+        if not match:
+            continue
+        block = []
+        for nxt in nb.cells[i + 1:]:
+            if nxt.cell_type == "markdown" and HEADING.search(nxt.source):
+                break
+            block.append(nxt)
+        result.append((int(match.group(1)), block))
+    return result
+
+
+def python_source(source):
+    """Sumber sel sebagai Python biasa (perintah ``!`` dan ``%`` IPython diubah)."""
+    from IPython.core.inputtransformer2 import TransformerManager
+    return TransformerManager().transform_cell(source)
+
+
+def notebook(prefix):
+    """Notebook yang namanya diawali ``prefix`` (mis. ``"02"``)."""
+    (path,) = [p for p in NOTEBOOKS if p.name.startswith(prefix)]
+    return nbformat.read(path, as_version=4)
+
+
+def check_cells(prefix, number):
+    """Sumber sel cek Latihan ``number``: sel kode tanpa tag solusi sesudah sel solusi terakhir."""
+    (block,) = [b for n, b in exercises(notebook(prefix)) if n == number]
+    code = [c for c in block if c.cell_type == "code"]
+    last_solution = max(i for i, c in enumerate(code) if is_solution(c))
+    cells = [c.source for c in code[last_solution + 1:]]
+    assert cells, f"Notebook {prefix}, Latihan {number}: tidak ada sel cek."
+    return cells
+
+
+def run_check(prefix, number, **namespace):
+    """Menjalankan sel cek Latihan ``number`` dengan nama-nama ``namespace``; mengembalikan
+    teks yang dicetaknya. Galat apa pun dari sel cek diteruskan (uji menganggapnya cacat)."""
+    import numpy as np
+
+    import helpers
+
+    names = {"np": np, "helpers": helpers, **namespace}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for source in check_cells(prefix, number):
+            exec(python_source(source), names)
+    return out.getvalue()
+
+
+def accepted(text):
+    """Sel cek menerima jawaban: ada vonis benar dan tidak ada vonis salah/belum dijawab."""
+    return OK in text and WRONG not in text and TODO not in text
+
+
+def refused(text):
+    """Sel cek menolak jawaban dengan vonis (bukan traceback) dan tanpa satu pun "Benar"
+    yang bisa mengecoh mahasiswa bahwa jawabannya sebagian besar sudah tepat."""
+    return (WRONG in text or TODO in text) and not accepted(text)
