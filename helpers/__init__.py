@@ -10,6 +10,7 @@ from .evaluation import (class_coverage, classifier_features, classify, frechet_
                          load_classifier, plot_class_coverage, plot_gan_history)
 from .data import (FASHION_CLASSES, MNIST_CLASSES, class_name, load_fashion_mnist,
                    load_fashion_splits, load_mnist, showcase_indices)
+from .gan_training import GanTraining, save_outputs_to_drive
 from .metrics import image_metrics, mse, psnr, results_table, ssim
 from .plotting import compare_rows, plot_history, show_images
 
@@ -20,5 +21,5 @@ __all__ = [
     "show_images", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",
     "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage", "frechet_distance",
-    "plot_gan_history",
+    "plot_gan_history", "GanTraining", "save_outputs_to_drive",
 ]

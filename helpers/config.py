@@ -101,6 +101,15 @@ def setup(seed=42):
     return info
 
 
+def output_base():
+    """Folder induk semua keluaran: ``KURSUS_OUTPUT_DIR`` bila diatur, selain itu
+    ``keluaran/`` di akar repositori (diabaikan git)."""
+    from pathlib import Path
+
+    base = os.environ.get("KURSUS_OUTPUT_DIR")
+    return Path(base) if base else Path(__file__).resolve().parents[1] / "keluaran"
+
+
 def output_dir(name):
     """Folder keluaran ``keluaran/<name>/`` di akar repositori (diabaikan git), dibuat bila belum ada.
 
@@ -111,8 +120,6 @@ def output_dir(name):
 
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or name in (".", ".."):
         raise ValueError(f"Nama folder keluaran harus satu nama sederhana, mis. '08_dcgan', bukan {name!r}.")
-    base = os.environ.get("KURSUS_OUTPUT_DIR")
-    base = Path(base) if base else Path(__file__).resolve().parents[1] / "keluaran"
-    path = base / name
+    path = output_base() / name
     path.mkdir(parents=True, exist_ok=True)
     return path
