@@ -23,6 +23,10 @@ for _name in ("mnist_kecil.npz", "fashion_mnist_kecil.npz", "SHA256SUMS"):
     (_BUNDLED_ONLY / _name).symlink_to(Path(__file__).resolve().parent / "data" / _name)
 os.environ["KURSUS_DATA_DIR"] = str(_BUNDLED_ONLY)
 
+# Jawaban yang diharapkan setiap check_value, dicatat kernel per notebook (helpers.checks).
+_ANSWER_LOG = Path(tempfile.mkdtemp(prefix="kursus-jawaban-"))
+LEAK_PROPERTY = "jawaban_bocor"
+
 _SECONDS_PER_FILE = {}
 _PEAK_MB_PER_NOTEBOOK = {}
 PEAK_MB_LIMIT = 3 * 1024   # batas memori residen puncak satu kernel notebook (mode cepat)
@@ -56,26 +60,88 @@ def _kernel_peak_mb(item):
     return None
 
 
+def _answer_log(path):
+    return _ANSWER_LOG / f"{Path(path).stem}.jsonl"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Sebelum kernel sebuah notebook dimulai: ke mana kernel mencatat jawaban cek."""
+    path = item.nodeid.split("::")[0]
+    if path.endswith(".ipynb"):
+        os.environ["KURSUS_CATAT_CEK"] = str(_answer_log(path))
+
+
+def _spellings(value):
+    """Cara sebuah jawaban bisa tertulis di teks: 204800, 204.800, 204,800, 1,386, 1.3863, ..."""
+    v = abs(float(value))
+    if v == round(v):
+        n = int(round(v))  # bilangan bulat kecil (bentuk, jumlah kelas) ada di mana-mana
+        return set() if n < 100 else {str(n), f"{n:,}", f"{n:,}".replace(",", "."), f"{n:_}"}
+    forms = {f"{v:.{digits}f}" for digits in (3, 4)}
+    # 0,5 atau 2,0 (juga 1,9996 yang tertulis 2.000) biasanya bagian dari soal itu sendiri.
+    forms = {f for f in forms if v >= 1e-3 and round(float(f), 1) != float(f)}
+    return forms | {f.replace(".", ",") for f in forms}
+
+
+def leaked_answers(notebook_path, answers):
+    """Pasangan (nama cek, teks jawaban, nomor sel) untuk setiap jawaban yang diharapkan cek
+    dan tertulis di sel mana pun edisi mahasiswa (markdown maupun kode)."""
+    import importlib.util
+    import re
+
+    import nbformat
+
+    spec = importlib.util.spec_from_file_location(
+        "edisi_mahasiswa", Path(__file__).resolve().parent / "scripts" / "edisi_mahasiswa.py")
+    edisi = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(edisi)
+    student = edisi.student_notebook(nbformat.read(notebook_path, as_version=4))
+    found = set()
+    for name, values in answers:
+        for text in set().union(*(_spellings(v) for v in values)):
+            pattern = re.compile(rf"(?<![\d.,]){re.escape(text)}(?!\d)")
+            for i, cell in enumerate(student.cells):
+                if pattern.search(cell.source):
+                    found.add((name, text, i))
+    return sorted(found)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Setelah sel terakhir sebuah notebook (sebelum kernelnya dimatikan): catat memori puncak."""
+    """Setelah sel terakhir sebuah notebook (sebelum kernelnya dimatikan): catat memori puncak
+    dan jawaban cek yang tertulis di edisi mahasiswa."""
     path = item.nodeid.split("::")[0]
     if path.endswith(".ipynb") and (nextitem is None or nextitem.parent is not item.parent):
         peak = _kernel_peak_mb(item)
         if peak is not None:
             item.user_properties.append((PEAK_PROPERTY, peak))
+        log = _answer_log(path)
+        if log.exists():
+            import json
+
+            answers = [(r["name"], r["expected"]) for r in map(json.loads, log.read_text().splitlines())]
+            leaks = leaked_answers(Path(str(item.fspath)), answers)
+            if leaks:
+                item.user_properties.append((LEAK_PROPERTY, leaks))
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Notebook yang memakai memori di atas PEAK_MB_LIMIT dilaporkan gagal."""
+    """Notebook yang memakai memori di atas PEAK_MB_LIMIT atau yang edisi mahasiswanya memuat
+    jawaban sebuah cek dilaporkan gagal (di teardown sel terakhirnya)."""
     outcome = yield
     report = outcome.get_result()
     peak = dict(item.user_properties).get(PEAK_PROPERTY)
+    leaks = dict(item.user_properties).get(LEAK_PROPERTY)
     if call.when == "teardown" and peak is not None and peak > PEAK_MB_LIMIT:
         report.outcome = "failed"
         report.longrepr = (f"Memori residen puncak kernel {peak:.0f} MB melebihi batas "
                            f"{PEAK_MB_LIMIT} MB untuk {item.nodeid.split('::')[0]}.")
+    if call.when == "teardown" and leaks:
+        report.outcome = "failed"
+        report.longrepr = "Edisi mahasiswa membocorkan jawaban cek:\n" + "\n".join(
+            f"  `{name}` = {text} tertulis di sel {cell}" for name, text, cell in leaks)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -6,6 +6,9 @@ list/tuple/dict, mis. ``(..., ...)``) atau ``None`` dilaporkan sebagai "belum di
 Argumen dari penulis notebook yang keliru (mis. ``expected`` bukan bentuk) menghasilkan
 ``ValueError`` yang jelas. Dipakai sel cek latihan di notebook 01-08.
 """
+import json
+import os
+
 import numpy as np
 
 _OK = "✅ Benar"
@@ -52,6 +55,16 @@ def answered(name, value, hint=""):
             print(f"   Petunjuk: {hint}")
         return False
     return True
+
+
+def _record_expected(name, expected):
+    """Bila ``KURSUS_CATAT_CEK`` berisi path berkas, mencatat jawaban yang diharapkan di sana
+    (satu baris JSON). Dipakai uji otomatis untuk memastikan edisi mahasiswa tidak
+    membocorkan jawaban; di notebook biasa tidak melakukan apa-apa."""
+    path = os.environ.get("KURSUS_CATAT_CEK")
+    if path and np.size(expected) <= 10:  # larik besar (mis. vektor derau) bukan jawaban tertulis
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(json.dumps({"name": name, "expected": np.ravel(expected).tolist()}) + "\n")
 
 
 def _fmt(a):
@@ -118,6 +131,7 @@ def check_value(name, value, expected, tol=1e-6, hint=""):
                          f"dan {tol!r}.")
     if not tol >= 0:
         raise ValueError(f"tol harus >= 0, bukan {tol!r}.")
+    _record_expected(name, b)
     if not answered(name, value, hint):
         return False
     what = f"nilai `{name}`"

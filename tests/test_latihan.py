@@ -114,3 +114,19 @@ def test_edisi_mahasiswa_tidak_butuh_nama_dari_solusi(path):
         from_solution -= defined
     assert not problems, (f"{path.name}: edisi mahasiswa memakai nama yang hanya dibuat di sel "
                           f"solusi: {problems}")
+
+
+def test_pencari_bocoran_jawaban(tmp_path):
+    """Jawaban cek yang tertulis di sel mahasiswa ditemukan dalam berbagai ejaan angka."""
+    from conftest import leaked_answers
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("Model ini punya 286.414 parameter dan loss 1,3863."),
+        nbformat.v4.new_code_cell("x = 0.5  # rentang soal"),
+        nbformat.v4.new_code_cell("print(286414)", metadata={"tags": ["solusi"]}),
+    ])
+    path = tmp_path / "contoh.ipynb"
+    nbformat.write(nb, path)
+    found = leaked_answers(path, [("params", [286414.0]), ("loss", [1.386294]),
+                                  ("setengah", [0.5]), ("lain", [2864.14])])
+    assert found == [("loss", "1,3863", 0), ("params", "286.414", 0)]
