@@ -166,3 +166,55 @@ def test_sakelar_drive_di_luar_colab(capsys):
     assert "Bukan di Google Colab" in capsys.readouterr().out
     with pytest.raises(ValueError, match="True atau False"):
         helpers.save_outputs_to_drive("True")
+
+
+@pytest.fixture(scope="module")
+def nb07():
+    """``make_train_step`` dan ``run_epoch`` dari sel notebook 07, dengan derau 8 dimensi."""
+    import importlib.util
+
+    import keras
+
+    spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    notebook = run.from_notebook("07_gan", ["make_train_step", "run_epoch"])
+    notebook.make_train_step.__globals__.update(
+        NOISE_DIM=8, cross_entropy=keras.losses.BinaryCrossentropy(from_logits=True))
+    return notebook
+
+
+def _one_step(nb07, g_lr, d_lr):
+    """Satu langkah dua fase pada G/D kecil; mengembalikan bobot sebelum, sesudah, dan keluaran."""
+    import keras
+
+    keras.utils.set_random_seed(3)
+    generator = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="tanh"),
+                                  keras.layers.Reshape((4, 4, 1))])
+    discriminator = keras.Sequential([keras.Input((4, 4, 1)), keras.layers.Flatten(),
+                                      keras.layers.Dense(8), keras.layers.LeakyReLU(0.2),
+                                      keras.layers.Dense(1)])
+    step = nb07.make_train_step(generator, discriminator, keras.optimizers.Adam(g_lr),
+                                keras.optimizers.Adam(d_lr))
+    before = [m.get_weights() for m in (generator, discriminator)]
+    real = np.random.default_rng(0).uniform(-1, 1, (16, 4, 4, 1)).astype("float32")
+    values = step(real).numpy()
+    after = [m.get_weights() for m in (generator, discriminator)]
+    changed = [any(not np.array_equal(b, a) for b, a in zip(bw, aw))
+               for bw, aw in zip(before, after)]
+    return changed, values
+
+
+def test_langkah_07_fase_1_hanya_mengubah_d(nb07):
+    """Optimizer G dengan laju 0: yang berubah hanya D, jadi fase 1 tidak menyentuh G."""
+    (g_changed, d_changed), values = _one_step(nb07, g_lr=0.0, d_lr=1e-2)
+    assert d_changed and not g_changed
+    assert np.all(np.isfinite(values)) and values.shape == (4,)
+
+
+def test_langkah_07_fase_2_hanya_mengubah_g(nb07):
+    """Optimizer D dengan laju 0: yang berubah hanya G, jadi gradien fase 2 tidak mengubah D."""
+    (g_changed, d_changed), values = _one_step(nb07, g_lr=1e-2, d_lr=0.0)
+    assert g_changed and not d_changed
+    d_loss, g_loss, d_real, d_fake = values
+    assert d_loss > 0 and g_loss > 0 and 0 < d_real < 1 and 0 < d_fake < 1
