@@ -1,4 +1,4 @@
-"""Merapikan notebook sebelum di-commit: hapus keluaran dan nomor eksekusi.
+"""Merapikan notebook sebelum di-commit: hapus keluaran, nomor eksekusi, dan status widget.
 
 Pengecualian: sel bertag `nbval-check-output` menyimpan keluaran acuan yang dibandingkan
 oleh nbval (hanya keluaran yang sama di setiap mode, mis. bentuk larik dan jumlah parameter).
@@ -30,7 +30,8 @@ def execute(nb, folder):
 
 
 def clean(nb):
-    """Menghapus keluaran (kecuali acuan) dan semua nomor eksekusi, di tempat."""
+    """Menghapus keluaran (kecuali acuan), semua nomor eksekusi, dan status widget, di tempat."""
+    nb.metadata.pop("widgets", None)  # status widget tersimpan tidak berguna tanpa keluarannya
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue

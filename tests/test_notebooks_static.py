@@ -52,6 +52,22 @@ def test_no_committed_outputs(notebook):
             assert all(o.output_type in ("stream", "execute_result") for o in cell.outputs)
         else:
             assert cell.outputs == [] and cell.execution_count is None, f"sel {i} punya keluaran"
+    assert "widgets" not in nb.metadata, "status widget tersimpan; jalankan rapikan_notebook.py"
+
+
+def test_rapikan_menghapus_status_widget():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "rapikan_notebook", NOTEBOOKS[0].parents[1] / "scripts" / "rapikan_notebook.py")
+    rapikan = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rapikan)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    nb.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"},
+                                                  execution_count=3)]
+    rapikan.clean(nb)
+    assert "widgets" not in nb.metadata and nb.cells[0].outputs == []
 
 
 def test_required_sections(notebook):
