@@ -146,11 +146,15 @@ def check_value(name, value, expected, tol=1e-6, hint=""):
     ok = bool(np.allclose(a, b, atol=tol, rtol=0))
     if ok:
         return _report(True, what)
-    if a.size <= 10:
-        detail = f"Diharapkan {_fmt(b)} (toleransi {tol:g}), didapat {_fmt(a)}."
+    # Nilai yang diharapkan tidak dicetak: mahasiswa hanya diberi tahu arah kesalahannya.
+    off = int(np.sum(~np.isclose(a, b, atol=tol, rtol=0)))
+    if a.size == 1:
+        direction = "terlalu besar" if a.item() > b.item() else "terlalu kecil"
+        detail = f"Didapat {_fmt(a)}: {direction} (toleransi {tol:g})."
+    elif a.size <= 10:
+        detail = f"Didapat {_fmt(a)}: {off} dari {a.size} nilai di luar toleransi {tol:g}."
     else:
-        detail = (f"Selisih terbesar {np.max(np.abs(a - b)):.4g}, melebihi toleransi {tol:g} "
-                  f"({int(np.sum(~np.isclose(a, b, atol=tol, rtol=0)))} dari {a.size} nilai).")
+        detail = f"{off} dari {a.size} nilai di luar toleransi {tol:g}."
     return _report(False, what, detail, hint)
 
 

@@ -98,14 +98,15 @@ def test_check_value_salah_skalar(capsys):
     assert check_value("jawaban_2", 0.25, 0.5, hint="bagi dengan 255") is False
     out = verdict(capsys)
     assert out.startswith(f"{SALAH}: nilai `jawaban_2`.")
-    assert "Diharapkan 0.5" in out and "didapat 0.25" in out
+    assert "Didapat 0.25: terlalu kecil" in out
+    assert "0.5" not in out  # nilai yang diharapkan tidak dibocorkan
     assert "Petunjuk: bagi dengan 255" in out
 
 
 def test_check_value_salah_larik_kecil_tanpa_repr_numpy(capsys):
     assert check_value("v", [np.float32(-1.0), np.float32(0.9)], [-1, 1]) is False
     out = verdict(capsys)
-    assert "didapat [-1, 0.9]" in out
+    assert "Didapat [-1, 0.9]: 1 dari 2 nilai" in out
     assert "np.float32" not in out
 
 
@@ -114,7 +115,7 @@ def test_check_value_salah_larik_besar(capsys):
     a[:3] = 0.5
     assert check_value("v", a, np.zeros(100), tol=0.1) is False
     out = verdict(capsys)
-    assert "Selisih terbesar 0.5" in out and "3 dari 100" in out
+    assert "3 dari 100 nilai di luar toleransi 0.1" in out
 
 
 def test_check_value_di_luar_toleransi(capsys):
