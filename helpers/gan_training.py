@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import output_base, output_dir
+from .evaluation import _thousands
 
 COLUMNS = ("loss_D", "loss_G", "D_x", "D_G_z", "detik")
 _OPTIMIZER_KEYS = ("learning_rate", "beta_1", "beta_2", "epsilon")
@@ -35,13 +36,16 @@ def save_outputs_to_drive(enabled, folder="kursus_autoencoder_gan"):
 
     if not isinstance(enabled, bool):
         raise ValueError(f"Sakelar Drive harus True atau False, bukan {enabled!r}.")
+    drive_base = f"/content/drive/MyDrive/{folder}/keluaran"
+    if not enabled and os.environ.get("KURSUS_OUTPUT_DIR") == drive_base:
+        del os.environ["KURSUS_OUTPUT_DIR"]  # kembali ke disk lokal di kernel yang sama
     if enabled and "google.colab" not in sys.modules:
         print("Bukan di Google Colab: Google Drive tidak dipasang, keluaran tetap di disk ini.")
     elif enabled:
         from google.colab import drive
 
         drive.mount("/content/drive")
-        os.environ["KURSUS_OUTPUT_DIR"] = f"/content/drive/MyDrive/{folder}/keluaran"
+        os.environ["KURSUS_OUTPUT_DIR"] = drive_base
     base = output_base()
     print(f"Folder keluaran: {base}")
     return base
@@ -63,16 +67,32 @@ def _plain(value):
 
 def fingerprint(hparams, generator, discriminator, g_optimizer, d_optimizer):
     """Isi dan sidik (12 heksadesimal) dari semua yang menentukan sebuah run: hiperparameter
-    yang disebut notebook, jumlah parameter G dan D, dan setelan kedua optimizer."""
+    yang disebut notebook, arsitektur G dan D (konfigurasi Keras setiap lapisan) beserta jumlah
+    parameternya, dan setelan kedua optimizer. Kode ``train_step`` sendiri tidak ikut: ubahan
+    pada langkah pelatihan harus disebut di ``hparams`` atau dimulai dengan ``start_over``."""
     def optimizer_config(opt):
         config = opt.get_config()
         return {"kelas": type(opt).__name__,
                 **{k: _plain(config[k]) for k in _OPTIMIZER_KEYS if k in config}}
 
+    def without_names(config):
+        """Konfigurasi tanpa nama lapisan: Keras menomori nama otomatis (dense_3, dense_7)."""
+        if isinstance(config, dict):
+            return {k: without_names(v) for k, v in config.items() if k != "name"}
+        if isinstance(config, list):
+            return [without_names(v) for v in config]
+        return config
+
+    def architecture(model):
+        text = json.dumps(without_names(_plain(model.get_config())), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
     content = {
         "hparams": _plain(dict(hparams)),
         "parameter_G": int(generator.count_params()),
         "parameter_D": int(discriminator.count_params()),
+        "arsitektur_G": architecture(generator),   # lapisan, aktivasi, dropout, kemiringan...
+        "arsitektur_D": architecture(discriminator),
         "optimizer_G": optimizer_config(g_optimizer),
         "optimizer_D": optimizer_config(d_optimizer),
     }
@@ -110,9 +130,15 @@ class GanTraining:
         self.folder = output_dir(name) / f"run_{key}"
         if start_over:
             shutil.rmtree(self.folder, ignore_errors=True)
+            print("PERHATIAN: MULAI_BARU aktif, checkpoint dan gambar run ini DIHAPUS. Setel "
+                  "kembali ke False setelah sel ini, agar menjalankan ulang notebook melanjutkan "
+                  "pelatihan alih-alih menghapusnya lagi.")
         self.folder.mkdir(parents=True, exist_ok=True)
+        import keras
+
+        record = {**self.settings, "versi": {"tensorflow": tf.__version__, "keras": keras.__version__}}
         (self.folder / "hiperparameter.json").write_text(
-            json.dumps(self.settings, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+            json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
         # Variabel Adam dibuat sekarang agar checkpoint dapat langsung mengisinya.
         g_optimizer.build(generator.trainable_variables)
@@ -145,27 +171,41 @@ class GanTraining:
         return {name: values[:, i] for i, name in enumerate(COLUMNS)}
 
     def restore(self):
-        """Memuat checkpoint terakhir run ini bila ada dan memeriksa bahwa semuanya cocok."""
+        """Memuat checkpoint terakhir run ini bila ada dan memeriksa bahwa semuanya cocok.
+
+        Bila checkpoint terbaru tidak bisa dibaca (mis. tersalin setengah ke Google Drive saat
+        runtime terputus), checkpoint sebelumnya dipakai."""
+        import tensorflow as tf
+
         latest = self.manager.latest_checkpoint
         if latest is None:
             if self.steps > 0:
                 raise RuntimeError(
                     "Run ini belum punya checkpoint, tetapi G dan optimizernya sudah dilatih "
-                    f"{self.steps} langkah di sesi ini (mungkin dengan hiperparameter lain). Buat "
+                    f"{_thousands(self.steps)} langkah di sesi ini (mungkin dengan hiperparameter lain). Buat "
                     "ulang model dan optimizer (jalankan ulang sel pembuatannya), lalu sel ini.")
             print(f"Run baru: belum ada checkpoint di {self.folder}")
             return 0
-        status = self.checkpoint.restore(latest)
-        try:
-            status.assert_existing_objects_matched()
-        except AssertionError as error:
-            raise RuntimeError(
-                f"Checkpoint {latest} tidak cocok dengan model di notebook ini (sebagian bobot "
-                f"tidak terisi). Latih dari awal dengan MULAI_BARU = True. Rincian: {error}"
-            ) from None
-        print(f"MELANJUTKAN dari {Path(latest).name}: epoch {self.epoch}, {self.steps} langkah G "
-              f"(folder {self.folder.name}).")
-        return self.epoch
+        problems = []
+        for path in reversed(self.manager.checkpoints):  # terbaru dulu, lalu yang sebelumnya
+            try:
+                self.checkpoint.restore(path).assert_existing_objects_matched()
+            except AssertionError as error:
+                raise RuntimeError(
+                    f"Checkpoint {path} tidak cocok dengan model di notebook ini (sebagian bobot "
+                    f"tidak terisi). Latih dari awal dengan MULAI_BARU = True. Rincian: {error}"
+                ) from None
+            except (tf.errors.OpError, ValueError, IndexError, OSError) as error:  # berkas rusak
+                problems.append(f"{Path(path).name}: {type(error).__name__}")
+                continue
+            if problems:
+                print(f"Checkpoint yang lebih baru tidak bisa dibaca ({'; '.join(problems)}); "
+                      f"memakai {Path(path).name}.")
+            print(f"MELANJUTKAN dari {Path(path).name}: epoch {self.epoch}, "
+                  f"{_thousands(self.steps)} langkah G (folder {self.folder.name}).")
+            return self.epoch
+        raise RuntimeError(f"Tidak ada checkpoint yang bisa dibaca di {self.folder}: "
+                           f"{'; '.join(problems)}. Latih dari awal dengan MULAI_BARU = True.")
 
     # ------------------------------------------------------------------ pelatihan
     def train(self, run_epoch, epochs):

@@ -218,3 +218,32 @@ def test_langkah_07_fase_2_hanya_mengubah_g(nb07):
     assert g_changed and not d_changed
     d_loss, g_loss, d_real, d_fake = values
     assert d_loss > 0 and g_loss > 0 and 0 < d_real < 1 and 0 < d_fake < 1
+
+
+def test_arsitektur_lain_folder_lain():
+    """Jumlah parameter sama, arsitektur beda (aktivasi): run lain, bukan bobot lama."""
+    import keras
+
+    generator, discriminator = tiny_pair()
+    other = keras.Sequential([keras.Input((4,)), keras.layers.Dense(784, activation="sigmoid"),
+                              keras.layers.Reshape((28, 28, 1))])
+    assert other.count_params() == generator.count_params()
+    folders = [helpers.GanTraining("uji_arsitektur", g, discriminator, keras.optimizers.Adam(),
+                                   keras.optimizers.Adam(), fixed_noise=np.zeros((4, 4), "float32"),
+                                   start_over=True).folder
+               for g in (generator, other)]
+    assert folders[0] != folders[1]
+
+
+def test_checkpoint_rusak_memakai_yang_sebelumnya(capsys):
+    run = make_run(start_over=True, checkpoint_every=1)
+    assert "DIHAPUS" in capsys.readouterr().out
+    run.train(lambda: (1.0, 1.0, 0.5, 0.5), epochs=2)
+    latest = run.manager.latest_checkpoint
+    for data in run.folder.glob("checkpoint/ckpt-2.data-*"):
+        data.write_bytes(b"setengah tersalin")
+    resumed = make_run(checkpoint_every=1)
+    out = capsys.readouterr().out
+    assert latest.endswith("ckpt-2")
+    assert "tidak bisa dibaca" in out and "MELANJUTKAN dari ckpt-1: epoch 1" in out
+    assert resumed.epoch == 1 and len(resumed.history["loss_D"]) == 1
