@@ -29,7 +29,7 @@ def save_outputs_to_drive(enabled, folder="kursus_autoencoder_gan"):
     """Bila ``enabled`` dan berjalan di Google Colab: memasang Google Drive dan mengarahkan
     ``helpers.output_dir`` (checkpoint, gambar) ke ``MyDrive/<folder>/keluaran``. Notebook 07-08.
 
-    Panggil sebelum ``helpers.output_dir``/``GanTraining``. Mengembalikan folder induk keluaran.
+    Panggil sebelum ``helpers.output_dir``/``GanTraining``. Mencetak folder induk keluaran.
     """
     import os
     import sys
@@ -46,9 +46,7 @@ def save_outputs_to_drive(enabled, folder="kursus_autoencoder_gan"):
 
         drive.mount("/content/drive")
         os.environ["KURSUS_OUTPUT_DIR"] = drive_base
-    base = output_base()
-    print(f"Folder keluaran: {base}")
-    return base
+    print(f"Folder keluaran: {output_base()}")
 
 
 def _plain(value):

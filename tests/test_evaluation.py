@@ -149,3 +149,16 @@ def test_plot_gan_history():
         helpers.plot_gan_history({"loss_D": [1.0]})
     with pytest.raises(ValueError, match="sama panjang"):
         helpers.plot_gan_history({"loss_D": [1.0], "loss_G": [1.0, 2.0], "D_x": [0.5], "D_G_z": [0.5]})
+
+
+def test_gambar_latih_terdekat():
+    import helpers
+
+    rng = np.random.default_rng(0)
+    train = rng.uniform(0, 1, (50, 28, 28)).astype("float32")
+    queries = np.stack([train[7], np.clip(train[31] + 0.01, 0, 1)])          # salinan dan hampir-salinan
+    idx, dist = helpers.nearest_training_images(queries * 2 - 1, train, batch_size=1)  # rentang tanh
+    assert idx.tolist() == [7, 31]
+    assert dist[0] == pytest.approx(0.0, abs=1e-3) and 0.1 < dist[1] < 0.29
+    with pytest.raises(ValueError, match="train_images"):
+        helpers.nearest_training_images(queries, np.zeros((3, 5, 5)))
