@@ -10,12 +10,17 @@ LN2 = float(np.log(2))
 SIG6 = float(1 / (1 + np.exp(6)))
 
 
+LOSS_D = float(-np.log(0.8) - np.log(0.7))
+LOSS_G = float(-np.log(0.3))
+
+
 @pytest.mark.parametrize("loss_d, loss_g, ok", [
-    (2 * LN2, LN2, True),
-    (LN2, LN2, False),            # lupa menjumlahkan dua BCE
-    (2 * LN2, 2 * LN2, False),    # loss G dihitung seperti loss D
-    ("1,386", LN2, False),        # teks, bukan angka
-    ([2 * LN2, LN2], LN2, False),  # dua angka di satu jawaban
+    (LOSS_D, LOSS_G, True),
+    (2 * LN2, LN2, False),                       # nilai di titik D = 0,5, bukan untuk 0,8 / 0,3
+    (float(-np.log(0.8) - np.log(0.3)), LOSS_G, False),  # gambar buatan diberi label 1
+    (LOSS_D, float(-np.log(0.7)), False),        # loss G dengan label 0
+    ("0,58", LOSS_G, False),                     # teks, bukan angka
+    ([LOSS_D, LOSS_G], LOSS_G, False),           # dua angka di satu jawaban
 ])
 def test_07_latihan_1(loss_d, loss_g, ok):
     out = run_check("07", 1, jawaban_1_loss_d=loss_d, jawaban_1_loss_g=loss_g)
