@@ -7,7 +7,7 @@ Tidak ada pekerjaan saat impor; panggil ``helpers.setup()`` di sel persiapan.
 from .checks import answered, check_range, check_shape, check_true, check_value
 from .config import epochs, fast_mode, offline_mode, output_dir, sample_count, setup
 from .evaluation import (class_coverage, classifier_features, classify, frechet_distance,
-                         load_classifier, nearest_training_images, plot_class_coverage,
+                         load_classifier, nearest_training_images, thousands, plot_class_coverage,
                          plot_gan_history)
 from .data import (FASHION_CLASSES, MNIST_CLASSES, class_name, load_fashion_mnist,
                    load_fashion_splits, load_mnist, showcase_indices)
@@ -21,6 +21,6 @@ __all__ = [
     "load_fashion_mnist", "load_fashion_splits", "load_mnist", "showcase_indices", "class_name", "FASHION_CLASSES", "MNIST_CLASSES",
     "show_images", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",
-    "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage", "frechet_distance", "nearest_training_images",
+    "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage", "frechet_distance", "nearest_training_images", "thousands",
     "plot_gan_history", "GanTraining", "save_outputs_to_drive",
 ]

@@ -29,9 +29,13 @@ _FEATURE_LAYER = "fitur"
 _SEED = 1234
 
 
-def _thousands(n):
-    """1234 -> '1.234' (pemisah ribuan Indonesia)."""
+def thousands(n):
+    """Bilangan bulat dengan pemisah ribuan Indonesia: 285180 -> '285.180'. Notebook 01-08,
+    untuk angka yang dicetak (``f"{n:,}"`` memberi '285,180', yang terbaca 285,18)."""
     return f"{int(n):,}".replace(",", ".")
+
+
+_thousands = thousands
 
 
 def _check_dataset(dataset):
