@@ -69,17 +69,19 @@ def codings05():
             "KL (β=0.001, ρ=0.1)": kl_codes}
 
 
-def test_05_latihan_2(nb05, codings05):
-    ctx = {"codings": codings05, "KL_WEIGHT": 1e-3, "RHO": 0.1,
-           "KLDivergenceRegularizer": nb05["KLDivergenceRegularizer"]}
+def test_05_latihan_2(codings05):
+    ctx = {"codings": codings05, "KL_WEIGHT": 1e-3, "RHO": 0.1}
     kl_codes = codings05["KL (β=0.001, ρ=0.1)"]
-    assert accepted(run_check("05", 2, jawaban_2=kl_codes.mean(axis=0), **ctx))
-    for wrong in [codings05["Tanpa penalti"].mean(axis=0),   # model lain
-                  kl_codes[:10].mean(axis=0),                # hanya sebagian gambar
-                  kl_codes.mean(axis=1),                     # rata-rata atas unit
-                  np.full(300, 0.1)]:                        # target, bukan ukuran
+    plain_codes = codings05["Tanpa penalti"]
+    assert accepted(run_check("05", 2, jawaban_2=float(kl_codes[kl_codes >= 0.05].mean()), **ctx))
+    assert accepted(run_check("05", 2, jawaban_2=kl_codes[kl_codes > 0.05].mean(), **ctx))
+    for wrong in [kl_codes.mean(),                            # semua aktivasi
+                  plain_codes[plain_codes >= 0.05].mean(),    # model lain
+                  np.mean(kl_codes >= 0.05),                  # porsi, bukan rata-rata
+                  kl_codes[kl_codes < 0.05].mean(),           # yang hampir nol
+                  kl_codes.mean(axis=0)]:                     # rata-rata per unit
         assert refused(run_check("05", 2, jawaban_2=wrong, **ctx))
-    for wrong in WRONG_TYPES + [..., ["a"] * 300]:
+    for wrong in WRONG_TYPES + [..., ["a"] * 300, "0.9"]:
         assert refused(run_check("05", 2, jawaban_2=wrong, **ctx))
 
 
@@ -102,6 +104,10 @@ def test_05_latihan_3(nb05):
                     fit_one_step(make(nb05["L1Penalty"](1e-4), name="l1")[0], x),
                     fit_one_step(make(None, name="polos")[0], x),
                     make(kl(1e-3, 0.05), name="belum_dilatih")[0]]
+    encoder = make(kl(1e-3, 0.05), name="encoder_saja")
+    fit_one_step(encoder[0], x)
+    wrong_models.append(encoder[1])                  # encoder, bukan model lengkap
+    assert "model lengkap" in run_check("05", 3, jawaban_3=encoder[1], **ctx)
     for wrong in wrong_models:
         assert refused(run_check("05", 3, jawaban_3=wrong, **ctx)), wrong.name
     for wrong in WRONG_TYPES + [0.05, ...]:   # 0,05: rata-rata aktivasi, bukan model
