@@ -189,7 +189,7 @@ def autoencoder_groups(fashion, fashion_4d):
     }
     groups = {}
     for name, (build, data, loss) in builders.items():
-        def adam():
+        def adam(loss=loss):
             return {"loss": loss, "optimizer": keras.optimizers.Adam(1e-3)}
         # Contoh VAE keras.io memakai batch 128; tutorial autoencoder memakai bawaan fit (32).
         reference_batch = 128 if loss is None else 32
@@ -269,8 +269,9 @@ class GanContestant:
         self.seconds += elapsed
 
     def quality(self, classifier, n_samples):
-        import helpers
         import tensorflow as tf
+
+        import helpers
 
         noise = tf.random.normal([n_samples, self.nb.NOISE_DIM], seed=7)
         generated = self.generator.predict(noise, batch_size=500, verbose=0)

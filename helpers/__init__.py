@@ -6,11 +6,26 @@ Tidak ada pekerjaan saat impor; panggil ``helpers.setup()`` di sel persiapan.
 """
 from .checks import answered, check_range, check_shape, check_true, check_value
 from .config import epochs, fast_mode, offline_mode, output_dir, sample_count, setup
-from .evaluation import (class_coverage, classifier_features, classify, frechet_distance,
-                         load_classifier, nearest_training_images, thousands, plot_class_coverage,
-                         plot_gan_history)
-from .data import (FASHION_CLASSES, MNIST_CLASSES, class_name, load_fashion_mnist,
-                   load_fashion_splits, load_mnist, showcase_indices)
+from .data import (
+                         FASHION_CLASSES,
+                         MNIST_CLASSES,
+                         class_name,
+                         load_fashion_mnist,
+                         load_fashion_splits,
+                         load_mnist,
+                         showcase_indices,
+)
+from .evaluation import (
+                         class_coverage,
+                         classifier_features,
+                         classify,
+                         frechet_distance,
+                         load_classifier,
+                         nearest_training_images,
+                         plot_class_coverage,
+                         plot_gan_history,
+                         thousands,
+)
 from .gan_training import GanTraining, save_outputs_to_drive
 from .metrics import image_metrics, mse, psnr, results_table, ssim
 from .plotting import compare_rows, plot_history, show_images
@@ -18,9 +33,11 @@ from .plotting import compare_rows, plot_history, show_images
 __all__ = [
     "setup", "fast_mode", "offline_mode", "epochs", "sample_count", "output_dir",
     "answered", "check_shape", "check_value", "check_range", "check_true",
-    "load_fashion_mnist", "load_fashion_splits", "load_mnist", "showcase_indices", "class_name", "FASHION_CLASSES", "MNIST_CLASSES",
+    "load_fashion_mnist", "load_fashion_splits", "load_mnist", "showcase_indices", "class_name",
+    "FASHION_CLASSES", "MNIST_CLASSES",
     "show_images", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",
-    "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage", "frechet_distance", "nearest_training_images", "thousands",
+    "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage",
+    "frechet_distance", "nearest_training_images", "thousands",
     "plot_gan_history", "GanTraining", "save_outputs_to_drive",
 ]

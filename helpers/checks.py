@@ -82,7 +82,7 @@ def _expected_shape(expected):
     try:
         shape = tuple(expected)
     except TypeError:
-        raise ValueError(f"expected harus bentuk seperti (28, 28) atau 784, bukan {expected!r}.")
+        raise ValueError(f"expected harus bentuk seperti (28, 28) atau 784, bukan {expected!r}.") from None
     if not all(e is None or (isinstance(e, (int, np.integer)) and not isinstance(e, bool)
                              and e >= 0) for e in shape):
         raise ValueError(f"Setiap ukuran di expected harus bilangan bulat >= 0 atau None, "
@@ -128,7 +128,7 @@ def check_value(name, value, expected, tol=1e-6, hint=""):
         tol = float(tol)
     except (TypeError, ValueError):
         raise ValueError(f"expected dan tol harus angka atau larik angka, bukan {expected!r} "
-                         f"dan {tol!r}.")
+                         f"dan {tol!r}.") from None
     if not tol >= 0:
         raise ValueError(f"tol harus >= 0, bukan {tol!r}.")
     _record_expected(name, b)
@@ -165,7 +165,7 @@ def check_range(name, value, low, high, hint=""):
     try:
         lo, hi = float(lo), float(hi)
     except (TypeError, ValueError):
-        raise ValueError(f"low dan high harus angka atau None, bukan {low!r} dan {high!r}.")
+        raise ValueError(f"low dan high harus angka atau None, bukan {low!r} dan {high!r}.") from None
     if lo > hi:
         raise ValueError(f"low ({low}) tidak boleh lebih besar dari high ({high}).")
     if not answered(name, value, hint):

@@ -116,7 +116,6 @@ def output_dir(name):
     Tempat checkpoint, gambar PNG/GIF, dan model cache. Notebook 07-08 (dan evaluasi).
     ``KURSUS_OUTPUT_DIR`` dapat mengganti folder induknya.
     """
-    from pathlib import Path
 
     if not isinstance(name, str) or not name or "/" in name or "\\" in name or name in (".", ".."):
         raise ValueError(f"Nama folder keluaran harus satu nama sederhana, mis. '08_dcgan', bukan {name!r}.")

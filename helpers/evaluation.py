@@ -21,8 +21,8 @@ import numpy as np
 
 from .config import epochs as _epochs
 from .config import fast_mode, output_dir, sample_count
-from .plotting import _as_images
 from .data import FASHION_CLASSES, MNIST_CLASSES, load_fashion_mnist, load_mnist
+from .plotting import _as_images
 
 _DATASETS = {"mnist": (load_mnist, MNIST_CLASSES), "fashion_mnist": (load_fashion_mnist, FASHION_CLASSES)}
 _FEATURE_LAYER = "fitur"
@@ -320,8 +320,8 @@ def plot_gan_history(history, title="Kurva pelatihan GAN", path=None):
     from .plotting import _finish
 
     if not isinstance(history, dict) or any(k not in history for k in _GAN_KEYS):
-        raise ValueError(f"history harus dict dengan kunci {list(_GAN_KEYS)}; "
-                         f"diterima {list(history) if isinstance(history, dict) else type(history).__name__}.")
+        got = list(history) if isinstance(history, dict) else type(history).__name__
+        raise ValueError(f"history harus dict dengan kunci {list(_GAN_KEYS)}; diterima {got}.")
     values = {k: np.asarray(history[k], dtype=float) for k in _GAN_KEYS}
     lengths = {len(v) if v.ndim == 1 else -1 for v in values.values()}
     if len(lengths) != 1 or min(lengths) < 1:

@@ -180,7 +180,8 @@ class GanTraining:
             if self.steps > 0:
                 raise RuntimeError(
                     "Run ini belum punya checkpoint, tetapi G dan optimizernya sudah dilatih "
-                    f"{_thousands(self.steps)} langkah di sesi ini (mungkin dengan hiperparameter lain). Buat "
+                    f"{_thousands(self.steps)} langkah di sesi ini (mungkin dengan hiperparameter "
+                    "lain). Buat "
                     "ulang model dan optimizer (jalankan ulang sel pembuatannya), lalu sel ini.")
             print(f"Run baru: belum ada checkpoint di {self.folder}")
             return 0

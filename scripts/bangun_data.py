@@ -161,7 +161,7 @@ def fashion_dari_debian(folder):
         deb = cari_atau_ambil(folder, "dataset-fashion-mnist_*.deb",
                               ["apt-get", "download", DEB_FASHION])
     except GagalAmbil as err:
-        raise GagalAmbil(f"{err} (daftar paket mungkin belum dimuat: `apt-get update` dulu)")
+        raise GagalAmbil(f"{err} (daftar paket mungkin belum dimuat: `apt-get update` dulu)") from err
     with isi_deb(deb) as tar:
         berkas = {nama: gzip.decompress(
             tar.extractfile(f"./usr/share/datasets/fashion-mnist/{nama}.gz").read())

@@ -7,10 +7,10 @@ Sel yang diubah dikenali dari tag metadata: `colab` (lencana) dan `persiapan` (s
 """
 import re
 import sys
-import tomllib
 from pathlib import Path
 
 import nbformat
+import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 COLAB_END = "# --- akhir bagian Colab ---"

@@ -11,7 +11,6 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
-
 from sel_latihan import accepted, notebook, python_source, refused, run_check
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")

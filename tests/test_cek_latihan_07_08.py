@@ -2,9 +2,9 @@
 ditolak, dan jawaban bertipe salah mendapat pesan (bukan traceback)."""
 import numpy as np
 import pytest
+from sel_latihan import accepted, refused, run_check
 
 import helpers
-from sel_latihan import accepted, refused, run_check
 
 LN2 = float(np.log(2))
 SIG6 = float(1 / (1 + np.exp(6)))

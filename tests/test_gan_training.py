@@ -11,9 +11,9 @@ import nbformat
 import numpy as np
 import pytest
 from nbclient import NotebookClient
+from sel_latihan import ROOT
 
 import helpers
-from sel_latihan import ROOT
 
 # Kode yang dijalankan di setiap kernel: G/D kecil, data acak tetap, langkah dari notebook 07.
 SETUP = textwrap.dedent(f"""

@@ -8,11 +8,9 @@
 import ast
 import builtins
 import importlib.util
-from pathlib import Path
 
 import nbformat
 import pytest
-
 from sel_latihan import NOTEBOOKS, ROOT, exercises, is_solution, python_source
 
 
