@@ -220,12 +220,26 @@ def test_03_latihan_3(nb03):
         assert refused(run_check("03", 3, jawaban_3=wrong, keras=keras))
 
 
-def test_03_latihan_4(nb03):
-    make = nb03["make_conv_encoder"]
-    assert accepted(run_check("03", 4, jawaban_4=make(last_filters=2), keras=keras))
-    autoencoder = keras.Sequential([make(last_filters=2), nb03["make_upsampling_decoder"](2)])
-    for wrong in [make(), autoencoder, 5, "encoder"]:
-        assert refused(run_check("03", 4, jawaban_4=wrong, keras=keras))
+def test_03_latihan_4(nb03, fashion):
+    X = fashion["X_train"][:64, ..., None]
+
+    def history_of(last_filters, epochs, validation=True):
+        keras.utils.set_random_seed(0)
+        model = keras.Sequential([nb03["make_conv_encoder"](last_filters=last_filters),
+                                  nb03["make_upsampling_decoder"](coding_filters=last_filters)])
+        model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["mse"])
+        return model.fit(X, X, epochs=epochs, batch_size=32, verbose=0,
+                         validation_data=(X[:16], X[:16]) if validation else None)
+
+    right = history_of(2, epochs=1)
+    assert accepted(run_check("03", 4, jawaban_4=right, keras=keras, EPOCHS_EX=1))
+    wrongs = [history_of(8, epochs=1),                  # kode 128 angka, bukan 32
+              history_of(2, epochs=2),                  # epoch tidak sama dengan model pembanding
+              history_of(2, epochs=1, validation=False),
+              nb03["make_conv_encoder"](last_filters=2),  # encoder saja, belum dilatih
+              (right, 1.5), 0.0186, "history"]
+    for wrong in wrongs:
+        assert refused(run_check("03", 4, jawaban_4=wrong, keras=keras, EPOCHS_EX=1))
 
 
 # --------------------------------------------------------------------------- notebook 04
@@ -249,7 +263,10 @@ def test_04_latihan_1(ctx04):
     assert accepted(run_check("04", 1, jawaban_1=right, **names))
     additive = ctx04["add_gaussian_noise"](X, 0.5, np.random.default_rng(3))
     unclipped = X + X * 0.5 * np.random.default_rng(3).standard_normal(X.shape)
-    for wrong in [additive, unclipped, X.copy(), None, right.tolist(), "derau"]:
+    no_x = np.clip(X * 0.5 * np.random.default_rng(3).standard_normal(X.shape), 0, 1)  # lupa "x +"
+    weak = speckle(X, 0.1, np.random.default_rng(3))                                 # sigma salah
+    for wrong in [additive, unclipped, no_x, weak, X.copy(), None, right.tolist(), "derau",
+                  np.full(X.shape, "a")]:
         assert refused(run_check("04", 1, jawaban_1=wrong, **names))
 
 
@@ -262,15 +279,31 @@ def test_04_latihan_2(ctx04):
         assert refused(run_check("04", 2, jawaban_2=wrong, **names))
 
 
-def test_04_latihan_3(ctx04):
+def test_04_latihan_3(ctx04, fashion):
     import helpers
+    defs = notebook_defs("04", "sel-009")
+    defs.update(notebook_defs("04", "sel-021", defs))
+    make, salt_pepper = defs["make_denoiser"], defs["add_salt_pepper"]
     X = ctx04["X_test"]
-    den_b_sp = np.clip(X + 0.05, 0, 1)
-    names = {"X_test": X, "den_b_sp": den_b_sp, "SP_AMOUNT": 0.1,
-             "before": {"Garam-merica 10%": {"PSNR (dB)": 13.8}}}
-    psnr_b = helpers.psnr(X, den_b_sp)
-    assert accepted(run_check("04", 3, jawaban_3=psnr_b + 0.5, **names))
-    for wrong in [12.0, 13.8, psnr_b, "20 dB", [20.0], True]:
+    X_sp = salt_pepper(X, 0.1, np.random.default_rng(2))
+    keras.utils.set_random_seed(0)
+    right = make(name="denoiser_garam_merica")
+    right.compile(loss="binary_crossentropy", optimizer=keras.optimizers.Adam(1e-3))
+    X_train = fashion["X_train"]
+    right.fit(salt_pepper(X_train, 0.1, np.random.default_rng(5)), X_train, epochs=8,
+              batch_size=64, verbose=0)
+    others = {name: make(name=name) for name in ("model_a", "model_b", "model_b_clip", "model_c")}
+    names = {"X_test": X, "X_test_sp": X_sp, "SP_AMOUNT": 0.1, "keras": keras, **others,
+             "before": {"Garam-merica 10%": {"PSNR (dB)": helpers.psnr(X, X_sp)}}}
+    assert accepted(run_check("04", 3, jawaban_3=right, **names))
+    # Model lama yang sudah ada (di sini: model yang sama didaftarkan sebagai model A/B) ditolak,
+    # begitu pula model yang belum dilatih, encoder saja, dan angka PSNR.
+    encoder = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),
+                                keras.layers.Dense(8)])
+    for known in ("model_a", "model_b"):
+        assert refused(run_check("04", 3, jawaban_3=right, **{**names, known: right}))
+    for wrong in [make(), encoder, helpers.psnr(X, right.predict(X_sp, verbose=0)), "20 dB",
+                  [20.0], True]:
         assert refused(run_check("04", 3, jawaban_3=wrong, **names))
 
 
