@@ -119,3 +119,11 @@ def test_keras_output_is_one_line_per_epoch(notebook):
             for call in re.finditer(r"\.fit\(", cell.source):
                 args = call_arguments(cell.source, call.end() - 1)
                 assert "verbose" in args, f"fit() harus menyebut verbose (2 atau 0): {args[:60]}"
+
+
+def test_tanpa_karakter_kendali(notebook):
+    """Tidak ada karakter kendali di sel (mis. \\f dari \\frac yang tertulis tanpa escape)."""
+    path, nb = notebook
+    for i, cell in enumerate(nb.cells):
+        bad = sorted({hex(ord(ch)) for ch in cell.source if ord(ch) < 32 and ch not in "\n\t"})
+        assert not bad, f"sel {i}: karakter kendali {bad}"
