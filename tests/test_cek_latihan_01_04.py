@@ -108,11 +108,12 @@ def test_01_latihan_5(ctx01):
 
 # --------------------------------------------------------------------------- notebook 02
 def test_02_latihan_1(nb02):
-    encoder = nb02["make_encoder"]()
-    right = (784 * 300 + 300) + (300 * 150 + 150) + (150 * 30 + 30)
-    assert accepted(run_check("02", 1, jawaban_1=right, encoder=encoder))
-    for wrong in [784 * 300 + 300 * 150 + 150 * 30, str(right), [right]]:
-        assert refused(run_check("02", 1, jawaban_1=wrong, encoder=encoder))
+    names = {"make_decoder": nb02["make_decoder"]}
+    right = (10 * 150 + 150) + (150 * 300 + 300) + (300 * 784 + 784)
+    assert accepted(run_check("02", 1, jawaban_1=right, **names))
+    code_30 = (30 * 150 + 150) + (150 * 300 + 300) + (300 * 784 + 784)
+    for wrong in [code_30, 10 * 150 + 150 * 300 + 300 * 784, str(right), [right]]:
+        assert refused(run_check("02", 1, jawaban_1=wrong, **names))
 
 
 @pytest.fixture(scope="module")
