@@ -35,9 +35,6 @@ def thousands(n):
     return f"{int(n):,}".replace(",", ".")
 
 
-_thousands = thousands
-
-
 def _check_dataset(dataset):
     if dataset not in _DATASETS:
         raise ValueError(f"Dataset {dataset!r} tidak dikenal; pilih 'mnist' atau 'fashion_mnist'.")
@@ -142,9 +139,9 @@ def load_classifier(dataset="mnist", n_train=None, epochs=None, verbose=True):
         info_path.write_text(json.dumps(info, indent=1))
         source = f"baru dilatih, disimpan sebagai {weights_path.name}"
     if verbose:
-        print(f"Klasifikator {dataset}: {_thousands(info['n_train'])} gambar latih, "
+        print(f"Klasifikator {dataset}: {thousands(info['n_train'])} gambar latih, "
               f"{info['epochs']} epoch ({source}).")
-        print(f"Akurasi pada {_thousands(info['n_test'])} gambar uji: {100 * info['accuracy']:.1f}%")
+        print(f"Akurasi pada {thousands(info['n_test'])} gambar uji: {100 * info['accuracy']:.1f}%")
     model.test_accuracy = info["accuracy"]
     return model
 
@@ -233,7 +230,7 @@ def class_coverage(images, classifier, present_threshold=0.01, verbose=True):
     }
     if verbose:
         below = result["classes_below_5pct"]
-        print(f"Cakupan kelas dari {_thousands(len(x))} sampel: {result['classes_present']}/10 kelas hadir "
+        print(f"Cakupan kelas dari {thousands(len(x))} sampel: {result['classes_present']}/10 kelas hadir "
               f"(porsi >= {100 * present_threshold:g}%); porsi terkecil "
               f"{100 * result['min_share']:.1f}% (kelas {result['min_class']}); kelas di bawah 5%: "
               f"{below if below else 'tidak ada'}.")

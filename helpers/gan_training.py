@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import output_base, output_dir
-from .evaluation import _thousands
+from .evaluation import thousands
 
 COLUMNS = ("loss_D", "loss_G", "D_x", "D_G_z", "detik")
 _OPTIMIZER_KEYS = ("learning_rate", "beta_1", "beta_2", "epsilon")
@@ -180,7 +180,7 @@ class GanTraining:
             if self.steps > 0:
                 raise RuntimeError(
                     "Run ini belum punya checkpoint, tetapi G dan optimizernya sudah dilatih "
-                    f"{_thousands(self.steps)} langkah di sesi ini (mungkin dengan hiperparameter "
+                    f"{thousands(self.steps)} langkah di sesi ini (mungkin dengan hiperparameter "
                     "lain). Buat "
                     "ulang model dan optimizer (jalankan ulang sel pembuatannya), lalu sel ini.")
             print(f"Run baru: belum ada checkpoint di {self.folder}")
@@ -201,7 +201,7 @@ class GanTraining:
                 print(f"Checkpoint yang lebih baru tidak bisa dibaca ({'; '.join(problems)}); "
                       f"memakai {Path(path).name}.")
             print(f"MELANJUTKAN dari {Path(path).name}: epoch {self.epoch}, "
-                  f"{_thousands(self.steps)} langkah G (folder {self.folder.name}).")
+                  f"{thousands(self.steps)} langkah G (folder {self.folder.name}).")
             return self.epoch
         raise RuntimeError(f"Tidak ada checkpoint yang bisa dibaca di {self.folder}: "
                            f"{'; '.join(problems)}. Latih dari awal dengan MULAI_BARU = True.")
