@@ -1,7 +1,8 @@
 """helpers - paket pendukung kursus "Autoencoder dan GAN".
 
 Berisi hal-hal yang bukan inti pelajaran: memuat data (dengan cadangan luring), gambar,
-sakelar mode cepat, dan metrik. Kode model dan loop pelatihan tetap ditulis lengkap di notebook.
+sakelar mode cepat, metrik, pelatihan yang diukur waktunya, dan *linear probe*.
+Kode model dan loop pelatihan tetap ditulis lengkap di notebook.
 Tidak ada pekerjaan saat impor; panggil ``helpers.setup()`` di sel persiapan.
 """
 from .checks import answered, check_range, check_shape, check_true, check_value
@@ -29,6 +30,8 @@ from .evaluation import (
 from .gan_training import GanTraining, save_outputs_to_drive
 from .metrics import image_metrics, mse, psnr, results_table, ssim
 from .plotting import compare_rows, plot_history, show_images
+from .representation import few_label_indices, linear_probe
+from .training import timed_fit
 
 __all__ = [
     "setup", "fast_mode", "offline_mode", "epochs", "sample_count", "output_dir",
@@ -40,4 +43,5 @@ __all__ = [
     "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage",
     "frechet_distance", "nearest_training_images", "thousands",
     "plot_gan_history", "GanTraining", "save_outputs_to_drive",
+    "timed_fit", "linear_probe", "few_label_indices",
 ]
