@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import helpers
+
 os.environ["KURSUS_CEPAT"] = "1"
 os.environ["KURSUS_OFFLINE"] = "1"
 os.environ["KURSUS_OUTPUT_DIR"] = tempfile.mkdtemp(prefix="kursus-uji-")
@@ -77,7 +79,7 @@ def _spellings(value):
     v = abs(float(value))
     if v == round(v):
         n = int(round(v))  # bilangan bulat kecil (bentuk, jumlah kelas) ada di mana-mana
-        return set() if n < 100 else {str(n), f"{n:,}", f"{n:,}".replace(",", "."), f"{n:_}"}
+        return set() if n < 100 else {str(n), f"{n:,}", helpers.thousands(n), f"{n:_}"}
     forms = {f"{v:.{digits}f}" for digits in (3, 4)}
     # 0,5 atau 2,0 (juga 1,9996 yang tertulis 2.000) biasanya bagian dari soal itu sendiri.
     forms = {f for f in forms if v >= 1e-3 and round(float(f), 1) != float(f)}

@@ -5,9 +5,6 @@ label per kelas pada fitur yang dibekukan, lalu diuji pada data uji. Akurasinya 
 seberapa mudah kelas dipisahkan secara linear di ruang fitur itu, bukan kualitas rekonstruksi.
 """
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
 
 from .config import _int_at_least
 
@@ -46,6 +43,11 @@ def linear_probe(train_features, y_train, test_features, y_test, per_class=100, 
         raise ValueError("Jumlah fitur dan jumlah label harus sama: "
                          f"{len(train_features)} vs {len(y_train)} (latih), "
                          f"{len(test_features)} vs {len(y_test)} (uji).")
+    # scikit-learn diimpor di sini, bukan di awal modul: `import helpers` tetap ringan.
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
     idx = few_label_indices(y_train, per_class, seed)
     probe = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000))
     probe.fit(train_features[idx], np.asarray(y_train)[idx])
