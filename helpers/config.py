@@ -66,8 +66,9 @@ def setup(seed=42):
     """Sel persiapan setiap notebook (01-08): benih global, versi, perangkat, mode.
 
     Mengatur benih Python, NumPy, dan TensorFlow sekaligus dengan
-    ``keras.utils.set_random_seed`` agar hasil dapat diulang, lalu mencetak ringkasan.
-    Mengembalikan dict berisi informasi yang sama.
+    ``keras.utils.set_random_seed`` agar hasil dapat diulang, lalu mencetak ringkasan (versi,
+    perangkat, benih, mode). Tidak mengembalikan apa pun, jadi sel persiapan tidak menampilkan
+    nilai kembalian; mode dibaca lewat ``helpers.fast_mode()`` dan ``helpers.offline_mode()``.
     """
     _int_at_least(seed, "seed", lowest=0)
     import keras
@@ -76,29 +77,18 @@ def setup(seed=42):
 
     keras.utils.set_random_seed(seed)
     gpus = tf.config.list_physical_devices("GPU")
-    info = {
-        "python": platform.python_version(),
-        "tensorflow": tf.__version__,
-        "keras": keras.__version__,
-        "numpy": np.__version__,
-        "gpu": [g.name for g in gpus],
-        "cepat": fast_mode(),
-        "luring": offline_mode(),
-        "seed": seed,
-    }
-    print(f"Python {info['python']} | TensorFlow {info['tensorflow']} | "
-          f"Keras {info['keras']} | NumPy {info['numpy']}")
+    print(f"Python {platform.python_version()} | TensorFlow {tf.__version__} | "
+          f"Keras {keras.__version__} | NumPy {np.__version__}")
     if gpus:
         print(f"Perangkat: GPU ({len(gpus)} buah) - pelatihan ukuran penuh akan cepat.")
     else:
         print("Perangkat: CPU saja. Di Google Colab pilih menu Runtime > Change runtime type "
               "> GPU (T4) agar pelatihan ukuran penuh jauh lebih cepat.")
     print(f"Benih acak global: {seed}")
-    print("Mode cepat: AKTIF (epoch dan data dikecilkan)" if info["cepat"]
+    print("Mode cepat: AKTIF (epoch dan data dikecilkan)" if fast_mode()
           else "Mode cepat: mati (ukuran penuh)")
-    if info["luring"]:
+    if offline_mode():
         print("Mode luring: AKTIF (data dari salinan lokal, tanpa mencoba internet)")
-    return info
 
 
 def output_base():
