@@ -22,12 +22,12 @@ from .evaluation import (
                          classify,
                          frechet_distance,
                          load_classifier,
-                         nearest_training_images,
                          plot_class_coverage,
                          plot_gan_history,
                          thousands,
 )
 from .gan_training import GanTraining, save_outputs_to_drive
+from .memorisation import nearest_training_images, show_nearest_training_images
 from .metrics import image_metrics, mse, psnr, results_table, ssim
 from .plotting import compare_rows, plot_history, show_images
 from .representation import few_label_indices, linear_probe
@@ -41,7 +41,7 @@ __all__ = [
     "show_images", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",
     "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage",
-    "frechet_distance", "nearest_training_images", "thousands",
+    "frechet_distance", "nearest_training_images", "show_nearest_training_images", "thousands",
     "plot_gan_history", "GanTraining", "save_outputs_to_drive",
     "timed_fit", "linear_probe", "few_label_indices",
 ]

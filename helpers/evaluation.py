@@ -163,27 +163,6 @@ def classify(images, classifier):
     return _predict(_is_classifier(classifier), _prepare(images))
 
 
-def nearest_training_images(images, train_images, batch_size=500):
-    """Cek hafalan: untuk setiap gambar di ``images``, indeks dan jarak Euclid gambar
-    ``train_images`` yang paling dekat di ruang piksel [0, 1]. Notebook 07, 08.
-
-    Gambar buatan yang jauh lebih dekat ke satu gambar latih daripada gambar uji asli ke
-    tetangga terdekatnya adalah tanda generator menghafal. Mengembalikan (indeks, jarak).
-    """
-    x = _prepare(images).reshape(len(images), -1).astype(np.float64)
-    ref = _prepare(train_images, name="train_images").reshape(len(train_images), -1)
-    ref = ref.astype(np.float64)
-    ref_sq = np.sum(ref ** 2, axis=1)
-    indices, distances = [], []
-    for i in range(0, len(x), batch_size):
-        part = x[i:i + batch_size]
-        d2 = np.sum(part ** 2, axis=1)[:, None] - 2 * part @ ref.T + ref_sq[None, :]
-        best = np.argmin(d2, axis=1)
-        indices.append(best)
-        distances.append(np.sqrt(np.maximum(d2[np.arange(len(part)), best], 0.0)))
-    return np.concatenate(indices), np.concatenate(distances)
-
-
 def classifier_features(images, classifier):
     """Fitur 128-dimensi dari lapisan kedua dari akhir klasifikator. Notebook 07, 08.
 

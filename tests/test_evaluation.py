@@ -1,8 +1,10 @@
-"""Uji helpers.evaluation: cakupan kelas dan jarak Fréchet (notebook 07 dan 08).
+"""Uji helpers.evaluation dan helpers.memorisation: cakupan kelas, jarak Fréchet, cek hafalan
+(notebook 07 dan 08).
 
 Klasifikator dilatih sekali per modul (mode cepat: subset 2.000 gambar, 3 epoch) dan dipakai semua uji.
 """
 import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
@@ -162,3 +164,19 @@ def test_gambar_latih_terdekat():
     assert dist[0] == pytest.approx(0.0, abs=1e-3) and 0.1 < dist[1] < 0.29
     with pytest.raises(ValueError, match="train_images"):
         helpers.nearest_training_images(queries, np.zeros((3, 5, 5)))
+
+
+def test_gambar_latih_terdekat_di_ruang_fitur_dan_laporan(clf, mnist, capsys):
+    x_test = mnist[2]
+    train, generated, test = x_test[:200], x_test[:20], x_test[200:220]
+    shifted = np.roll(generated, 1, axis=2)  # bergeser satu piksel: jauh di piksel, dekat di fitur
+    idx, dist = helpers.nearest_training_images(shifted, train, classifier=clf)
+    _, pixel_dist = helpers.nearest_training_images(shifted, train)
+    assert idx.shape == (20,) and np.all(dist >= 0) and np.all(pixel_dist > 0.5)
+    medians = helpers.show_nearest_training_images(generated, train, test, classifier=clf, n=20)
+    plt.close("all")
+    out = capsys.readouterr().out
+    assert "Ruang piksel" in out and "Ruang fitur" in out
+    assert medians["piksel"]["buatan"] == pytest.approx(0.0, abs=1e-3)  # salinan persis
+    assert medians["fitur"]["buatan"] == pytest.approx(0.0, abs=1e-2)
+    assert medians["piksel"]["uji"] > 1.0
