@@ -7,7 +7,6 @@ CI membangunnya dari registri paket ke folder sementara (``KURSUS_UJI_DATA`` dan
 """
 import gzip
 import hashlib
-import importlib.util
 import io
 import os
 import tarfile
@@ -15,20 +14,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from muat import load_script
 
 import helpers
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_builder():
-    spec = importlib.util.spec_from_file_location("bangun_data", ROOT / "scripts" / "bangun_data.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bd = _load_builder()
+bd = load_script("scripts/bangun_data.py")
 
 
 # ------------------------------------------------------------ paket tiruan

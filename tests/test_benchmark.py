@@ -1,5 +1,4 @@
 """Uji benchmark: bentuk cepatnya dijalankan sungguhan, hasil lengkapnya ada dan konsisten."""
-import importlib.util
 import json
 import math
 import re
@@ -8,17 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from muat import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 GROUPS = ["02 AE bertumpuk", "03 AE konvolusional", "04 AE denoising (dropout)",
           "05 AE sparse (KL)", "06 VAE", "07 GAN padat", "08 DCGAN"]
-
-
-def _load_run_module():
-    spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +53,7 @@ def test_saved_full_results_cover_every_group():
 
 
 def test_notebooks_use_the_batch_size_the_benchmark_measures():
-    run = _load_run_module()
+    run = load_script("benchmarks/run.py")
     for stem in ["02_autoencoder_bertumpuk", "03_autoencoder_konvolusional",
                  "04_autoencoder_denoising", "05_autoencoder_sparse", "06_autoencoder_variasional"]:
         source = (ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8")
@@ -71,7 +64,7 @@ def test_notebooks_use_the_batch_size_the_benchmark_measures():
 
 
 def test_from_notebook_takes_definitions_and_names_what_is_missing():
-    run = _load_run_module()
+    run = load_script("benchmarks/run.py")
     nb = run.from_notebook("08_dcgan", ["NOISE_DIM", "make_generator"])
     assert nb.NOISE_DIM == 100
     assert nb.make_generator().output_shape == (None, 28, 28, 1)

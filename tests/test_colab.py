@@ -1,14 +1,9 @@
 """Lencana Colab dan cabang Colab di sel persiapan sesuai alamat di pyproject.toml."""
-import importlib.util
-from pathlib import Path
-
 import nbformat
 import pytest
+from muat import ROOT, load_script
 
-ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("perbarui_colab", ROOT / "scripts" / "perbarui_colab.py")
-colab = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(colab)
+colab = load_script("scripts/perbarui_colab.py")
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 

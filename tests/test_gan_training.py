@@ -10,6 +10,7 @@ import textwrap
 import nbformat
 import numpy as np
 import pytest
+from muat import load_script
 from nbclient import NotebookClient
 from sel_latihan import ROOT
 
@@ -172,13 +173,9 @@ def test_sakelar_drive_di_luar_colab(capsys):
 @pytest.fixture(scope="module")
 def nb07():
     """``make_train_step`` dan ``run_epoch`` dari sel notebook 07, dengan derau 8 dimensi."""
-    import importlib.util
-
     import keras
 
-    spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
-    run = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(run)
+    run = load_script("benchmarks/run.py")
     notebook = run.from_notebook("07_gan", ["make_train_step", "run_epoch"])
     notebook.make_train_step.__globals__.update(
         NOISE_DIM=8, cross_entropy=keras.losses.BinaryCrossentropy(from_logits=True))

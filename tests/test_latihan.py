@@ -7,22 +7,13 @@
 """
 import ast
 import builtins
-import importlib.util
 
 import nbformat
 import pytest
-from sel_latihan import NOTEBOOKS, ROOT, exercises, is_solution, python_source
+from muat import load_script
+from sel_latihan import NOTEBOOKS, exercises, is_solution, python_source
 
-
-def load_script(name):
-    """Memuat scripts/<name>.py sebagai modul (scripts/ bukan paket)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-edisi = load_script("edisi_mahasiswa")
+edisi = load_script("scripts/edisi_mahasiswa.py")
 
 
 def names(source):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from muat import load_script
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 NAME = re.compile(r"^(\d\d)_[a-z0-9_]+\.ipynb$")
@@ -56,12 +57,7 @@ def test_no_committed_outputs(notebook):
 
 
 def test_rapikan_menghapus_status_widget():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "rapikan_notebook", NOTEBOOKS[0].parents[1] / "scripts" / "rapikan_notebook.py")
-    rapikan = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(rapikan)
+    rapikan = load_script("scripts/rapikan_notebook.py")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
     nb.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"},

@@ -4,23 +4,17 @@ Kelasnya diambil langsung dari sel notebook (seperti benchmark), lalu dipasang p
 Loss yang dilaporkan `fit` harus sama dengan rumusnya: rekonstruksi + penalti per gambar.
 CI menjalankan uji ini di lingkungan terbaru dan di lingkungan versi terlama.
 """
-import importlib.util
-from pathlib import Path
-
 import keras
 import numpy as np
 import pytest
+from muat import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.filterwarnings("ignore:The model does not have any trainable weights")
 
 
 @pytest.fixture(scope="module")
 def nb05():
-    spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
-    run = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(run)
-    return run.from_notebook("05_autoencoder_sparse",
+    return load_script("benchmarks/run.py").from_notebook("05_autoencoder_sparse",
                              ["SparsityPenalty", "L1Penalty", "KLDivergenceRegularizer",
                               "make_sparse_autoencoder"])
 
