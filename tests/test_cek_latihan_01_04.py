@@ -72,11 +72,12 @@ def test_01_latihan_1(ctx01):
 
 
 def test_01_latihan_2(ctx01):
-    y = ctx01["y_valid"]
-    right = np.bincount(y, minlength=10) / len(y)
-    assert accepted(run_check("01", 2, porsi_kelas=right, **ctx01))
-    for wrong in [np.bincount(y, minlength=10), np.full(10, 0.1), ["a"] * 10, "porsi"]:
-        assert refused(run_check("01", 2, porsi_kelas=wrong, **ctx01))
+    X = ctx01["X_mnist_gan"]
+    right = float(np.mean(X <= 0))
+    assert accepted(run_check("01", 2, porsi_mustahil=right, **ctx01))
+    for wrong in [float(np.mean(X > 0)), float(np.mean(X <= -0.99)), int(np.sum(X <= 0)),
+                  X <= 0, "porsi", None]:
+        assert refused(run_check("01", 2, porsi_mustahil=wrong, **ctx01))
 
 
 def test_01_latihan_3(ctx01):
@@ -93,6 +94,8 @@ def test_01_latihan_4(ctx01):
     wrongs = [tf.data.Dataset.from_tensor_slices(X).batch(256),                       # tidak diacak
               tf.data.Dataset.from_tensor_slices(X).shuffle(len(X)).batch(128),       # batch salah
               tf.data.Dataset.from_tensor_slices((X + 1) / 2).shuffle(len(X)).batch(256),  # [0, 1]
+              tf.data.Dataset.from_tensor_slices(X).batch(256).shuffle(100, seed=1).skip(1),  # acak sesudah batch
+              tf.data.Dataset.from_tensor_slices(X).shuffle(10, seed=1).batch(256),   # buffer terlalu kecil
               X, "dataset", None]
     for wrong in wrongs:
         assert refused(run_check("01", 4, dataset_gan=wrong, **ctx01))
@@ -101,9 +104,13 @@ def test_01_latihan_4(ctx01):
 def test_01_latihan_5(ctx01):
     X, y = ctx01["X_train"], ctx01["y_train"]
     right = np.stack([X[y == c].mean(axis=0) for c in range(10)])
-    assert accepted(run_check("01", 5, rata_kelas=right, **ctx01))
+    spread = [np.mean((X[y == c] - right[c]) ** 2) for c in range(10)]
+    top = int(np.argmax(spread))
+    assert accepted(run_check("01", 5, rata_kelas=right, kelas_terkabur=top, **ctx01))
     for wrong in [np.repeat(X.mean(axis=0)[None], 10, axis=0), right * 255, right[:, :, :27], "rata"]:
-        assert refused(run_check("01", 5, rata_kelas=wrong, **ctx01))
+        assert refused(run_check("01", 5, rata_kelas=wrong, kelas_terkabur=top, **ctx01))
+    for wrong in [int(np.argmin(spread)), (top + 1) % 10, "tas", None]:
+        assert refused(run_check("01", 5, rata_kelas=right, kelas_terkabur=wrong, **ctx01))
 
 
 # --------------------------------------------------------------------------- notebook 02
@@ -130,21 +137,34 @@ def ctx02(nb02, fashion):
 
 
 def test_02_latihan_2(ctx02, nb02):
-    names = {k: ctx02[k] for k in ("keras", "X_train", "X_test")}
+    make_encoder, make_decoder = nb02["make_encoder"], nb02["make_decoder"]
+    names = {k: ctx02[k] for k in ("keras", "X_train", "X_test", "stacked_ae", "encoder")}
+    names["EPOCHS"] = 3                                   # trained() melatih 3 epoch
     assert accepted(run_check("02", 2, jawaban_2=ctx02["mse_model"], **names))
-    untrained = keras.Sequential([nb02["make_encoder"](), nb02["make_decoder"]()])
+    untrained = keras.Sequential([make_encoder(), make_decoder()])
     untrained.compile(loss="mse", optimizer="adam")
     metrics = {"MSE": 0.01, "PSNR (dB)": 20.0}
-    for wrong in [ctx02["bce_model"], untrained, metrics, "mse_ae", 0.01]:
+    # Autoencoder utama yang dikompilasi ulang dengan MSE dan dilatih lagi (anggaran tidak sama).
+    main_encoder = make_encoder()
+    retrained_main = trained(keras.Sequential([main_encoder, make_decoder()]), ctx02["X_train"],
+                             loss="mse")
+    one_epoch = trained(keras.Sequential([make_encoder(), make_decoder()]), ctx02["X_train"],
+                        loss="mse", epochs=1)
+    for wrong in [ctx02["bce_model"], untrained, one_epoch, metrics, "mse_ae", 0.01]:
         assert refused(run_check("02", 2, jawaban_2=wrong, **names))
+    assert refused(run_check("02", 2, jawaban_2=retrained_main,
+                             **{**names, "stacked_ae": retrained_main, "encoder": main_encoder}))
 
 
 def test_02_latihan_3(ctx02, nb02):
     names = {k: ctx02[k] for k in ("keras", "X_train", "X_test")}
+    names["EPOCHS"] = 3                                   # trained() melatih 3 epoch
     assert accepted(run_check("02", 3, jawaban_3=ctx02["small_model"], **names))
     untrained = keras.Sequential([nb02["make_encoder"](10), nb02["make_decoder"](10)])
     codes = ctx02["small_model"].layers[0].predict(ctx02["X_test"][:10], verbose=0)
-    for wrong in [ctx02["bce_model"], untrained, codes, [1, 2, 3]]:
+    one_epoch = trained(keras.Sequential([nb02["make_encoder"](10), nb02["make_decoder"](10)]),
+                        ctx02["X_train"], epochs=1)
+    for wrong in [ctx02["bce_model"], untrained, one_epoch, codes, [1, 2, 3]]:
         assert refused(run_check("02", 3, jawaban_3=wrong, **names))
 
 
