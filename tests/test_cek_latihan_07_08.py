@@ -98,15 +98,32 @@ def test_08_latihan_2(which, ok):
     assert accepted(out) if ok else refused(out), out
 
 
-@pytest.mark.parametrize("answer, ok", [
-    ({"shares": np.full(10, 0.1), "n_samples": 500, "dataset": "fashion_mnist"}, True),
-    ({"shares": np.full(10, 0.1), "n_samples": 500, "dataset": "mnist"}, False),  # MNIST
-    ({"shares": np.full(10, 0.1), "n_samples": 16, "dataset": "fashion_mnist"}, False),  # 16 saja
-    ([0.1] * 10, False),
-    ("fashion_mnist", False),
+class _FakeGenerator:
+    def predict(self, noise, **kwargs):
+        return np.zeros((len(noise), 28, 28, 1))
+
+
+# Porsi kelas gambar buatan g_fashion (class_coverage diganti agar uji tanpa klasifikator).
+FASHION_SHARES = np.array([0.12, 0.08, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1])
+
+
+@pytest.mark.parametrize("answer, names, ok", [
+    ({"shares": FASHION_SHARES, "n_samples": 500, "dataset": "fashion_mnist"}, ("g_fashion",), True),
+    ({"shares": FASHION_SHARES, "n_samples": 500, "dataset": "mnist"}, ("g_fashion",), False),  # MNIST
+    ({"shares": FASHION_SHARES, "n_samples": 16, "dataset": "fashion_mnist"}, ("g_fashion",), False),
+    # generator MNIST yang belum dilatih pada Fashion-MNIST: porsinya lain dari g_fashion
+    ({"shares": np.array([0.5, 0.3, 0.2, 0, 0, 0, 0, 0, 0, 0]), "n_samples": 500,
+      "dataset": "fashion_mnist"}, ("g_fashion",), False),
+    ({"shares": FASHION_SHARES, "n_samples": 500, "dataset": "fashion_mnist"}, (), False),  # tanpa g_fashion
+    ([0.1] * 10, ("g_fashion",), False),
+    ("fashion_mnist", ("g_fashion",), False),
 ])
-def test_08_latihan_3(answer, ok):
-    out = run_check("08", 3, jawaban_3=answer, eval_noise=np.zeros((500, 100)))
+def test_08_latihan_3(monkeypatch, answer, names, ok):
+    monkeypatch.setattr(helpers, "load_classifier", lambda *args, **kwargs: None)
+    monkeypatch.setattr(helpers, "class_coverage",
+                        lambda *args, **kwargs: {"shares": FASHION_SHARES, "dataset": "fashion_mnist"})
+    extra = {name: _FakeGenerator() for name in names}
+    out = run_check("08", 3, jawaban_3=answer, eval_noise=np.zeros((500, 100)), **extra)
     assert accepted(out) if ok else refused(out), out
 
 
