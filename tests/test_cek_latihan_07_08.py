@@ -39,9 +39,13 @@ def test_07_latihan_2(minimax, nonsat, ok):
 
 
 @pytest.mark.parametrize("optimum, d_real, ok", [
-    (0.9, {1.0: 0.97, 0.9: 0.86}, True),
-    (1.0, {1.0: 0.97, 0.9: 0.86}, False),   # optimum dikira 1 seperti label biasa
-    (0.9, {1.0: 0.86, 0.9: 0.97}, False),   # kedua run tertukar
+    # D saja melawan G yang dibekukan: label 1,0 mendekati 1, label 0,9 berhenti di sekitar 0,9
+    (0.9, {1.0: 0.9999, 0.9: 0.899}, True),
+    (1.0, {1.0: 0.9999, 0.9: 0.899}, False),  # optimum dikira 1 seperti label biasa
+    (0.9, {1.0: 0.899, 0.9: 0.9999}, False),  # kedua run tertukar
+    (0.9, {1.0: 0.58, 0.9: 0.62}, False),     # GAN penuh (G ikut dilatih), kunci tertukar
+    (0.9, {1.0: 0.6, 0.9: 0.6}, False),       # dua angka sama: perbedaan label tidak terlihat
+    (0.9, {1.0: 0.9999, 0.9: 0.9999}, False),  # real_label=0.9 lupa diteruskan
     (0.9, 0.86, False),                     # satu angka, bukan dict
     ("0,9", {1.0: "tinggi", 0.9: 0.86}, False),
     (0.9, {1.0: ..., 0.9: ...}, False),     # bagian (b) belum dijawab
