@@ -301,7 +301,7 @@ def test_04_latihan_2(ctx04):
         assert refused(run_check("04", 2, jawaban_2=wrong, **names))
 
 
-def test_04_latihan_3(ctx04, fashion):
+def test_04_latihan_3(ctx04, fashion, monkeypatch):
     import helpers
     defs = notebook_defs("04", "sel-009")
     defs.update(notebook_defs("04", "sel-021", defs))
@@ -312,12 +312,39 @@ def test_04_latihan_3(ctx04, fashion):
     right = make(name="denoiser_garam_merica")
     right.compile(loss="binary_crossentropy", optimizer=keras.optimizers.Adam(1e-3))
     X_train = fashion["X_train"]
-    right.fit(salt_pepper(X_train, 0.1, np.random.default_rng(5)), X_train, epochs=8,
-              batch_size=64, verbose=0)
+    X_train_sp = salt_pepper(X_train, 0.1, np.random.default_rng(5))
+    right.fit(X_train_sp, X_train, epochs=8, batch_size=64, verbose=0)
     others = {name: make(name=name) for name in ("model_a", "model_b", "model_b_clip", "model_c")}
     names = {"X_test": X, "X_test_sp": X_sp, "SP_AMOUNT": 0.1, "keras": keras, **others,
+             "X_train": X_train, "jawaban_3_input": X_train_sp,
              "before": {"Garam-merica 10%": {"PSNR (dB)": helpers.psnr(X, X_sp)}}}
     assert accepted(run_check("04", 3, jawaban_3=right, **names))
+
+    def fitted(inputs, epochs, batch_size):
+        keras.utils.set_random_seed(0)
+        model = make(name="denoiser_garam_merica")
+        model.compile(loss="binary_crossentropy", optimizer=keras.optimizers.Adam(1e-3))
+        model.fit(inputs, X_train, epochs=epochs, batch_size=batch_size, verbose=0)
+        return model
+
+    # Jawaban benar dengan anggaran mode cepat (sekitar 16 batch berisi 128 gambar) diterima dalam
+    # mode cepat; di ukuran penuh model itu harus mengalahkan gambar berderau, jadi ditolak.
+    fast_right = fitted(X_train_sp, 2, 128)
+    assert accepted(run_check("04", 3, jawaban_3=fast_right, **names))
+    monkeypatch.setenv("KURSUS_CEPAT", "0")
+    assert accepted(run_check("04", 3, jawaban_3=right, **names))
+    assert refused(run_check("04", 3, jawaban_3=fast_right, **names))
+    monkeypatch.setenv("KURSUS_CEPAT", "1")
+    # Autoencoder biasa (masukan bersih) dan model yang dilatih dengan derau Gaussian ditolak
+    # lewat larik masukan latihnya; larik yang hilang atau berbentuk salah juga ditolak.
+    X_train_gauss = ctx04["add_gaussian_noise"](X_train, 0.3, np.random.default_rng(5))
+    for model, inputs in [(fitted(X_train, 8, 64), X_train),
+                          (fitted(X_train_gauss, 8, 64), X_train_gauss)]:
+        assert refused(run_check("04", 3, jawaban_3=model, **{**names, "jawaban_3_input": inputs}))
+    for inputs in [None, ..., X_train_sp[:100], X_train_sp.tolist()]:
+        assert refused(run_check("04", 3, jawaban_3=right, **{**names, "jawaban_3_input": inputs}))
+    without_input = {k: v for k, v in names.items() if k != "jawaban_3_input"}
+    assert refused(run_check("04", 3, jawaban_3=right, **without_input))
     # Model lama yang sudah ada (di sini: model yang sama didaftarkan sebagai model A/B) ditolak,
     # begitu pula model yang belum dilatih, encoder saja, dan angka PSNR.
     encoder = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),
