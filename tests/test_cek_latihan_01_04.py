@@ -94,7 +94,8 @@ def test_01_latihan_4(ctx01):
     wrongs = [tf.data.Dataset.from_tensor_slices(X).batch(256),                       # tidak diacak
               tf.data.Dataset.from_tensor_slices(X).shuffle(len(X)).batch(128),       # batch salah
               tf.data.Dataset.from_tensor_slices((X + 1) / 2).shuffle(len(X)).batch(256),  # [0, 1]
-              tf.data.Dataset.from_tensor_slices(X).batch(256).shuffle(100, seed=1).skip(1),  # acak sesudah batch
+              # acak sesudah batch:
+              tf.data.Dataset.from_tensor_slices(X).batch(256).shuffle(100, seed=1).skip(1),
               tf.data.Dataset.from_tensor_slices(X).shuffle(10, seed=1).batch(256),   # buffer terlalu kecil
               X, "dataset", None]
     for wrong in wrongs:
