@@ -72,12 +72,15 @@ def test_01_latihan_1(ctx01):
 
 
 def test_01_latihan_2(ctx01):
-    X = ctx01["X_mnist_gan"]
-    right = float(np.mean(X <= 0))
-    assert accepted(run_check("01", 2, porsi_mustahil=right, **ctx01))
+    X = np.array(ctx01["X_mnist_gan"], copy=True)
+    X.flat[::10] = 1.0  # seperti piksel 255: tepat 1 setelah penskalaan
+    ctx = {**ctx01, "X_mnist_gan": X}
+    right = float(np.mean((X <= 0) | (X >= 1)))
+    assert accepted(run_check("01", 2, porsi_mustahil=right, **ctx))
     for wrong in [float(np.mean(X > 0)), float(np.mean(X <= -0.99)), int(np.sum(X <= 0)),
+                  float(np.mean(X <= 0)),  # lupa bahwa piksel 255 menjadi tepat 1
                   X <= 0, "porsi", None]:
-        assert refused(run_check("01", 2, porsi_mustahil=wrong, **ctx01))
+        assert refused(run_check("01", 2, porsi_mustahil=wrong, **ctx))
 
 
 def test_01_latihan_3(ctx01):
