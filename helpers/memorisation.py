@@ -25,6 +25,13 @@ def _nearest(x, ref, batch_size):
     return np.concatenate(indices), np.concatenate(distances)
 
 
+def _embed(images, classifier, name="images"):
+    """Vektor pembanding: piksel [0, 1] yang diratakan, atau fitur klasifikator bila diberikan."""
+    x = _prepare(images, name=name)
+    x = x.reshape(len(x), -1) if classifier is None else classifier_features(x, classifier)
+    return x.astype(np.float64)
+
+
 def nearest_training_images(images, train_images, classifier=None, batch_size=500):
     """Untuk setiap gambar di ``images``: indeks dan jarak gambar ``train_images`` terdekat.
 
@@ -32,12 +39,8 @@ def nearest_training_images(images, train_images, classifier=None, batch_size=50
     lebih dulu). Dengan ``classifier``: jarak Euclid antarfitur klasifikator
     (``classifier_features``). Mengembalikan (indeks, jarak).
     """
-    x, ref = _prepare(images), _prepare(train_images, name="train_images")
-    if classifier is None:
-        x, ref = x.reshape(len(x), -1), ref.reshape(len(ref), -1)
-    else:
-        x, ref = classifier_features(x, classifier), classifier_features(ref, classifier)
-    return _nearest(x.astype(np.float64), ref.astype(np.float64), batch_size)
+    ref = _embed(train_images, classifier, name="train_images")
+    return _nearest(_embed(images, classifier), ref, batch_size)
 
 
 def show_nearest_training_images(generated, train_images, test_images, classifier=None,
@@ -50,8 +53,9 @@ def show_nearest_training_images(generated, train_images, test_images, classifie
     spaces = {"piksel": None} if classifier is None else {"piksel": None, "fitur": classifier}
     rows, medians = {"Gambar buatan": None}, {}
     for space, clf in spaces.items():
-        idx, dist = nearest_training_images(generated[:n], train_images, clf)
-        _, test_dist = nearest_training_images(test_images[:n], train_images, clf)
+        ref = _embed(train_images, clf, name="train_images")  # sekali per ruang, untuk kedua set
+        idx, dist = _nearest(_embed(generated[:n], clf), ref, batch_size=500)
+        _, test_dist = _nearest(_embed(test_images[:n], clf, name="test_images"), ref, batch_size=500)
         medians[space] = {"buatan": float(np.median(dist)), "uji": float(np.median(test_dist))}
         print(f"Ruang {space}, jarak ke gambar latih terdekat ({len(dist)} gambar): buatan median "
               f"{np.median(dist):.2f} (terkecil {dist.min():.2f}), uji asli median "
