@@ -20,6 +20,7 @@ from .evaluation import (
                          class_coverage,
                          classifier_features,
                          classify,
+                         decimal,
                          frechet_distance,
                          load_classifier,
                          plot_class_coverage,
@@ -42,6 +43,7 @@ __all__ = [
     "mse", "psnr", "ssim", "image_metrics", "results_table",
     "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage",
     "frechet_distance", "nearest_training_images", "show_nearest_training_images", "thousands",
+    "decimal",
     "plot_gan_history", "GanTraining", "save_outputs_to_drive",
     "timed_fit", "linear_probe", "few_label_indices",
 ]

@@ -16,6 +16,8 @@ latih, sehingga model yang dilatih singkat di mode cepat tidak pernah dipakai ul
 """
 import hashlib
 import json
+import math
+import numbers
 
 import numpy as np
 
@@ -33,6 +35,23 @@ def thousands(n):
     """Bilangan bulat dengan pemisah ribuan Indonesia: 285180 -> '285.180'. Notebook 01-08,
     untuk angka yang dicetak (``f"{n:,}"`` memberi '285,180', yang terbaca 285,18)."""
     return f"{int(n):,}".replace(",", ".")
+
+
+def decimal(x, digits=2):
+    """Bilangan dengan koma desimal Indonesia dan ``digits`` angka di belakang koma:
+    ``decimal(0.0123, 4)`` -> '0,0123', ``decimal(0.3, 1)`` -> '0,3'. Notebook 04 dan 05, untuk
+    angka di judul gambar, label, dan tabel (``f"{x:.2f}"`` memberi titik, yang terbaca sebagai
+    pemisah ribuan)."""
+    if isinstance(x, bool) or not isinstance(x, numbers.Real):
+        raise TypeError(f"decimal() membutuhkan bilangan real; diterima {type(x).__name__}.")
+    if not math.isfinite(x):
+        raise ValueError(f"decimal() membutuhkan bilangan berhingga; diterima {x}.")
+    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) or digits < 0:
+        raise ValueError(f"digits harus bilangan bulat 0 atau lebih; diterima {digits!r}.")
+    text = f"{float(x):.{int(digits)}f}"
+    if text.startswith("-") and not text.strip("-0."):
+        text = text[1:]  # -0,00 ditulis 0,00
+    return text.replace(".", ",")
 
 
 def _check_dataset(dataset):

@@ -180,3 +180,21 @@ def test_gambar_latih_terdekat_di_ruang_fitur_dan_laporan(clf, mnist, capsys):
     assert medians["piksel"]["buatan"] == pytest.approx(0.0, abs=1e-3)  # salinan persis
     assert medians["fitur"]["buatan"] == pytest.approx(0.0, abs=1e-2)
     assert medians["piksel"]["uji"] > 1.0
+
+
+def test_decimal_uses_indonesian_comma():
+    assert helpers.decimal(0.0123, 4) == "0,0123"
+    assert helpers.decimal(0.3, 1) == "0,3"
+    assert helpers.decimal(20.034) == "20,03"
+    assert helpers.decimal(np.float32(0.05), 2) == "0,05"
+    assert helpers.decimal(3, 0) == "3"
+    assert helpers.decimal(-0.001, 2) == "0,00"
+    assert helpers.decimal(-1.26, 1) == "-1,3"
+    for bad in ("0.5", None, True, np.array([0.5])):
+        with pytest.raises(TypeError, match="bilangan real"):
+            helpers.decimal(bad)
+    with pytest.raises(ValueError, match="berhingga"):
+        helpers.decimal(float("nan"))
+    for bad_digits in (-1, 1.5, "2"):
+        with pytest.raises(ValueError, match="digits"):
+            helpers.decimal(0.5, bad_digits)
