@@ -18,6 +18,7 @@ from .data import (
 )
 from .evaluation import (
                          class_coverage,
+                         class_fidelity,
                          classifier_features,
                          classify,
                          decimal,
@@ -41,7 +42,8 @@ __all__ = [
     "FASHION_CLASSES", "MNIST_CLASSES",
     "show_images", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",
-    "load_classifier", "classify", "classifier_features", "class_coverage", "plot_class_coverage",
+    "load_classifier", "classify", "classifier_features", "class_coverage", "class_fidelity",
+    "plot_class_coverage",
     "frechet_distance", "nearest_training_images", "show_nearest_training_images", "thousands",
     "decimal",
     "plot_gan_history", "GanTraining", "save_outputs_to_drive",

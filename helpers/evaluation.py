@@ -1,4 +1,4 @@
-"""Evaluasi generator GAN dengan klasifikator kecil (notebook 07 dan 08).
+"""Evaluasi generator GAN dengan klasifikator kecil (notebook 07, 08, dan 09).
 
 Dua ukuran yang dipakai notebook 07 (GAN padat) dan 08 (DCGAN):
 
@@ -232,6 +232,59 @@ def class_coverage(images, classifier, present_threshold=0.01, verbose=True):
               f"(porsi >= {100 * present_threshold:g}%); porsi terkecil "
               f"{100 * result['min_share']:.1f}% (kelas {result['min_class']}); kelas di bawah 5%: "
               f"{below if below else 'tidak ada'}.")
+    return result
+
+
+def class_fidelity(images, requested_labels, classifier, verbose=True):
+    """Kesetiaan kelas GAN bersyarat: porsi gambar yang diminta sebagai kelas k dan memang
+    ditebak k oleh klasifikator evaluasi. Notebook 09.
+
+    ``images``: (N, 28, 28) atau (N, 28, 28, 1), nilai [0, 1], [-1, 1], atau uint8 0-255.
+    ``requested_labels``: (N,) bilangan bulat 0-9, kelas yang diminta dari generator untuk
+    setiap gambar (urutannya sama dengan ``images``).
+
+    Mengembalikan dict: ``per_class`` (10 porsi; NaN untuk kelas yang tidak diminta),
+    ``overall`` (porsi semua gambar yang tebakannya sama dengan permintaannya), ``worst_class``
+    dan ``worst`` (kelas yang diminta dengan porsi terkecil), ``requested`` (banyaknya gambar
+    per kelas yang diminta), ``confusion`` (matriks 10 x 10: baris = kelas diminta, kolom =
+    kelas tebakan), ``n_samples``, dan ``dataset``. Kesetiaan hanya sebaik klasifikatornya:
+    bandingkan dengan akurasi klasifikator pada data uji asli.
+    """
+    clf = _is_classifier(classifier)
+    x = _prepare(images)
+    labels = np.asarray(requested_labels)
+    if labels.shape != (len(x),):
+        raise ValueError(f"requested_labels harus berbentuk ({len(x)},), satu kelas untuk setiap "
+                         f"gambar; diterima bentuk {labels.shape}.")
+    whole = labels.dtype.kind in "iu" or (labels.dtype.kind == "f" and np.all(labels == np.round(labels)))
+    if not whole:
+        raise ValueError("requested_labels harus berisi bilangan bulat 0-9 (nomor kelas), bukan "
+                         f"nilai bertipe {labels.dtype} seperti {labels.ravel()[:3].tolist()}.")
+    if labels.min() < 0 or labels.max() > 9:
+        raise ValueError(f"requested_labels harus dalam rentang 0-9; diterima "
+                         f"[{labels.min():g}, {labels.max():g}].")
+    labels = labels.astype(int)
+    predicted = np.argmax(_predict(clf, x), axis=1)
+    confusion = np.zeros((10, 10), dtype=int)
+    np.add.at(confusion, (labels, predicted), 1)
+    requested = confusion.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_class = np.where(requested > 0, np.diag(confusion) / np.maximum(requested, 1), np.nan)
+    worst_class = int(np.nanargmin(per_class))
+    result = {
+        "dataset": clf.name.removeprefix("klasifikator_"),
+        "n_samples": int(len(x)),
+        "per_class": per_class,
+        "overall": float(np.mean(predicted == labels)),
+        "worst_class": worst_class,
+        "worst": float(per_class[worst_class]),
+        "requested": requested,
+        "confusion": confusion,
+    }
+    if verbose:
+        print(f"Kesetiaan kelas dari {thousands(len(x))} sampel: {100 * result['overall']:.1f}% "
+              f"ditebak sesuai kelas yang diminta; terendah kelas {worst_class} "
+              f"({100 * result['worst']:.1f}%).")
     return result
 
 

@@ -1,5 +1,5 @@
 """Uji helpers.evaluation dan helpers.memorisation: cakupan kelas, jarak Fréchet, cek hafalan
-(notebook 07 dan 08).
+(notebook 07, 08, dan 09).
 
 Klasifikator dilatih sekali per modul (mode cepat: subset 2.000 gambar, 3 epoch) dan dipakai semua uji.
 """
@@ -141,6 +141,52 @@ def test_other_bad_inputs(clf):
         helpers.class_coverage(x, clf, present_threshold=5)
     with pytest.raises(ValueError, match="class_coverage"):
         helpers.plot_class_coverage({"counts": [1, 2]})
+
+
+def test_class_fidelity_real_digits_and_swapped_labels(clf, mnist):
+    """Gambar uji asli dengan labelnya sendiri: kesetiaan setinggi akurasi klasifikator;
+    dengan label yang digeser satu kelas: hampir nol (notebook 09)."""
+    _, _, X_test, y_test = mnist
+    images, labels = X_test[:500], y_test[:500]
+    right = helpers.class_fidelity(images, labels, clf, verbose=False)
+    predicted = helpers.classify(images, clf).argmax(axis=1)
+    assert right["overall"] == pytest.approx(np.mean(predicted == labels))
+    assert right["overall"] > 0.8 and right["n_samples"] == 500 and right["dataset"] == "mnist"
+    assert right["per_class"].shape == (10,) and right["requested"].sum() == 500
+    assert right["confusion"].sum() == 500 and right["worst"] == pytest.approx(np.nanmin(right["per_class"]))
+    wrong = helpers.class_fidelity(images, (labels + 1) % 10, clf, verbose=False)
+    assert wrong["overall"] < 0.1
+    only_ones = helpers.class_fidelity(images[labels == 1], np.ones(int(np.sum(labels == 1)), int), clf,
+                                       verbose=False)
+    assert np.isnan(only_ones["per_class"][0]) and only_ones["worst_class"] == 1
+
+
+def test_class_fidelity_prints_indonesian_summary(clf, mnist, capsys):
+    _, _, X_test, y_test = mnist
+    helpers.class_fidelity(X_test[:100], y_test[:100], clf)
+    out = capsys.readouterr().out
+    assert "Kesetiaan kelas dari 100 sampel" in out and "terendah kelas" in out
+
+
+@pytest.mark.parametrize("labels, pattern", [
+    (np.zeros(4, int), "harus berbentuk \\(5,\\)"),          # satu label kurang
+    (np.zeros((5, 10)), "harus berbentuk \\(5,\\)"),         # one-hot, bukan nomor kelas
+    (np.array([0, 1, 2, 3, 10]), "rentang 0-9"),
+    (np.array([0, 1, 2, 3, -1]), "rentang 0-9"),
+    (np.array([0.0, 0.5, 1.0, 2.0, 3.0]), "bilangan bulat"),
+])
+def test_class_fidelity_bad_labels(clf, labels, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        helpers.class_fidelity(np.zeros((5, 28, 28), "float32"), labels, clf, verbose=False)
+
+
+def test_class_fidelity_bad_images_and_classifier(clf):
+    with pytest.raises(ValueError, match="harus dalam \\[0, 1\\] atau \\[-1, 1\\]"):
+        helpers.class_fidelity(np.full((5, 28, 28), 255.0, "float32"), np.zeros(5, int), clf)
+    with pytest.raises(ValueError, match="harus berbentuk"):
+        helpers.class_fidelity(np.zeros((5, 784), "float32"), np.zeros(5, int), clf)
+    with pytest.raises(ValueError, match="helpers.load_classifier"):
+        helpers.class_fidelity(np.zeros((5, 28, 28), "float32"), np.zeros(5, int), "bukan model")
 
 
 def test_plot_gan_history():
