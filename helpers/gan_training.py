@@ -1,7 +1,7 @@
 """Kerangka pelatihan GAN yang dapat dilanjutkan: checkpoint, riwayat, kisi kemajuan, GIF.
 
 Langkah pelatihan dua fase (pelajarannya) tetap ditulis di notebook; modul ini hanya
-mengurus yang ada di sekelilingnya. Dipakai notebook 07 dan 08:
+mengurus yang ada di sekelilingnya. Dipakai notebook 07, 08, dan 09:
 
     run = helpers.GanTraining("08_dcgan", generator, discriminator, g_optimizer, d_optimizer,
                               fixed_noise=FIXED_NOISE, hparams={"batch": 256, ...})
@@ -105,10 +105,13 @@ class GanTraining:
     kedua optimizer (momen Adam dan jumlah langkah), penghitung epoch, dan riwayat per epoch.
     Tidak ikut tersimpan: urutan acak ``tf.data`` dan aliran derau acak di langkah pelatihan;
     setelah dilanjutkan keduanya mulai lagi dari benihnya.
+
+    GAN bersyarat (notebook 09): beri ``fixed_labels`` (satu kelas bilangan bulat untuk setiap
+    baris ``fixed_noise``), maka kisi kemajuan dibuat dengan ``generator([fixed_noise, fixed_labels])``.
     """
 
     def __init__(self, name, generator, discriminator, g_optimizer, d_optimizer, fixed_noise,
-                 hparams=None, checkpoint_every=5, max_to_keep=2, start_over=False):
+                 hparams=None, checkpoint_every=5, max_to_keep=2, start_over=False, fixed_labels=None):
         import tensorflow as tf
 
         for arg, value in (("checkpoint_every", checkpoint_every), ("max_to_keep", max_to_keep)):
@@ -121,6 +124,13 @@ class GanTraining:
         self.generator, self.discriminator = generator, discriminator
         self.g_optimizer, self.d_optimizer = g_optimizer, d_optimizer
         self.fixed_noise = tf.convert_to_tensor(fixed_noise, dtype=tf.float32)
+        self.fixed_labels = None
+        if fixed_labels is not None:  # GAN bersyarat (notebook 09): G dipanggil dengan [z, label]
+            labels = np.asarray(fixed_labels)
+            if labels.shape != (len(fixed_noise),) or labels.dtype.kind not in "iu":
+                raise ValueError("fixed_labels harus larik bilangan bulat (kelas) sepanjang fixed_noise, "
+                                 f"bentuk ({len(fixed_noise)},); diterima {labels.dtype} {labels.shape}.")
+            self.fixed_labels = tf.convert_to_tensor(labels, dtype=tf.int32)
         self.checkpoint_every = checkpoint_every
 
         self.settings, key = fingerprint(hparams or {}, generator, discriminator,
@@ -243,12 +253,14 @@ class GanTraining:
         return self.folder / f"epoch_{epoch:03d}.png"
 
     def save_progress_grid(self, epoch):
-        """Kisi dari derau tetap (G dalam mode inferensi) sebagai ``epoch_NNN.png``."""
+        """Kisi dari derau tetap (G dalam mode inferensi) sebagai ``epoch_NNN.png``. Dengan
+        ``fixed_labels`` (GAN bersyarat) G menerima ``[fixed_noise, fixed_labels]``."""
         import matplotlib.pyplot as plt
 
         from .plotting import show_images
 
-        images = self.generator(self.fixed_noise, training=False).numpy()
+        inputs = self.fixed_noise if self.fixed_labels is None else [self.fixed_noise, self.fixed_labels]
+        images = self.generator(inputs, training=False).numpy()
         ncols = int(np.ceil(np.sqrt(len(images))))
         fig = show_images(images, ncols=ncols, title=f"Epoch {epoch}",
                           path=self.progress_path(epoch), size=1.0)

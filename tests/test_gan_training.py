@@ -245,3 +245,42 @@ def test_checkpoint_rusak_memakai_yang_sebelumnya(capsys):
     assert latest.endswith("ckpt-2")
     assert "tidak bisa dibaca" in out and "MELANJUTKAN dari ckpt-1: epoch 1" in out
     assert resumed.epoch == 1 and len(resumed.history["loss_D"]) == 1
+
+
+def conditional_pair():
+    """G(z, y) dan D(x, y) kecil dengan dua masukan, seperti GAN bersyarat notebook 09."""
+    import keras
+    from keras import layers
+
+    noise, label = keras.Input((4,)), keras.Input((1,), dtype="int32")
+    joined = layers.Concatenate()([noise, layers.Flatten()(layers.Embedding(10, 3)(label))])
+    image = layers.Reshape((28, 28, 1))(layers.Dense(784, activation="tanh")(joined))
+    generator = keras.Model([noise, label], image)
+    x_in, y_in = keras.Input((28, 28, 1)), keras.Input((1,), dtype="int32")
+    label_map = layers.Reshape((28, 28, 1))(layers.Embedding(10, 784)(y_in))
+    logit = layers.Dense(1)(layers.Flatten()(layers.Concatenate()([x_in, label_map])))
+    return generator, keras.Model([x_in, y_in], logit)
+
+
+def test_kisi_kemajuan_gan_bersyarat():
+    """Dengan fixed_labels, G dipanggil dengan [derau, label]; label yang berbeda memberi
+    gambar yang berbeda, dan kisi serta GIF tersimpan."""
+    import keras
+
+    generator, discriminator = conditional_pair()
+    noise = np.tile(np.random.default_rng(0).standard_normal((2, 4)).astype("float32"), (2, 1))
+    labels = np.repeat(np.arange(2), 2)
+    run = helpers.GanTraining("uji_bersyarat", generator, discriminator, keras.optimizers.Adam(),
+                              keras.optimizers.Adam(), fixed_noise=noise, fixed_labels=labels,
+                              start_over=True)
+    run.train(lambda: (1.2, 0.7, 0.6, 0.4), epochs=1)
+    assert run.progress_path(0).exists() and run.progress_path(1).exists()
+    assert run.make_gif("uji.gif").stat().st_size > 0
+    images = generator([noise, labels], training=False).numpy()
+    assert not np.allclose(images[0], images[2])  # derau sama, kelas lain: gambar lain
+    with pytest.raises(ValueError, match="fixed_labels"):
+        helpers.GanTraining("uji_bersyarat", generator, discriminator, keras.optimizers.Adam(),
+                            keras.optimizers.Adam(), fixed_noise=noise, fixed_labels=labels[:3])
+    with pytest.raises(ValueError, match="bilangan bulat"):
+        helpers.GanTraining("uji_bersyarat", generator, discriminator, keras.optimizers.Adam(),
+                            keras.optimizers.Adam(), fixed_noise=noise, fixed_labels=labels * 0.5)
