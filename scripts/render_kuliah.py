@@ -1,9 +1,16 @@
 """Membuat salinan kuliah: menjalankan notebook lalu menyimpannya sebagai HTML berisi keluaran.
 
 Setiap notebook dijalankan dari awal pada kernel baru (nbclient) dan diekspor dengan
-nbconvert ke keluaran/html/<nama>.html (folder keluaran/ diabaikan git). Notebook yang gagal
-dilaporkan beserta galatnya dan salinannya ditulis sebagai <nama>.GAGAL.html untuk diperiksa;
-notebook lain tetap dirender. Kode keluar bukan nol bila ada yang gagal.
+nbconvert ke keluaran/html/<nama>.html (folder keluaran/ diabaikan git); dengan --slide juga
+ke slide reveal.js keluaran/html/<nama>.slides.html. Notebook yang gagal dilaporkan beserta
+galatnya dan salinannya ditulis sebagai <nama>.GAGAL.html untuk diperiksa; notebook lain
+tetap dirender. Kode keluar bukan nol bila ada yang gagal.
+
+Halaman tidak memuat apa pun dari internet: MathJax (dan reveal.js untuk slide) disalin ke
+keluaran/html/_statis/ (lihat pustaka_luring.py), lencana Colab (gambar dari internet) dan
+status widget tidak ikut. Jadi folder keluaran/html/ bisa dibuka dari file:// atau disalin
+utuh ke komputer lain. Notebook yang sudah dijalankan juga disimpan sebagai
+keluaran/render/<mode>/<nama>.ipynb; bangun_situs.py memakainya lagi bila sumbernya sama.
 
 Mode:
 - bawaan: mode cepat (KURSUS_CEPAT=1), beberapa menit untuk semua notebook;
@@ -17,8 +24,12 @@ untuk melanjutkan pelatihan (hapus foldernya untuk mulai dari nol).
 Pemakaian (dari akar repositori):
     python scripts/render_kuliah.py                          # semua notebook, mode cepat
     python scripts/render_kuliah.py --penuh notebooks/08_dcgan.ipynb
+    python scripts/render_kuliah.py --slide notebooks/02_*.ipynb   # HTML dan slide
 """
 import argparse
+import copy
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -27,6 +38,9 @@ import time
 from pathlib import Path
 
 import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pustaka_luring  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -66,18 +80,31 @@ def kernel_env(full, artefacts):
     return env
 
 
-def render(path, html_dir, full, timeout, show_log=False):
-    """Menjalankan satu notebook dan menulis HTML-nya. Mengembalikan (berhasil, keterangan)."""
+def source_digest(nb):
+    """Sidik SHA-256 isi sel (jenis dan sumber), tanpa metadata dan keluaran."""
+    cells = [[cell.cell_type, cell.source] for cell in nb.cells]
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def execute(path, render_dir, full, timeout, show_log=False):
+    """Menjalankan satu notebook dari awal pada kernel baru; satu-satunya cara kursus menjalankan
+    notebook untuk salinan kuliah, slide, dan situs.
+
+    Berkas yang ditulis notebook masuk ke ``render_dir/<mode>/<nama>/``; notebook yang sudah
+    dijalankan disimpan sebagai ``render_dir/<mode>/<nama>.ipynb`` dengan metadata
+    ``kursus_render`` (sidik sumber, mode, berhasil atau tidak). Mengembalikan
+    (notebook, berhasil, keterangan).
+    """
     from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
 
     mode = "penuh" if full else "cepat"
-    artefacts = html_dir.parent / "render" / mode / path.stem
+    artefacts = render_dir / mode / path.stem
     if not full and artefacts.exists():
         shutil.rmtree(artefacts)  # mode cepat selalu mulai dari nol
     artefacts.mkdir(parents=True, exist_ok=True)
 
     nb = nbformat.read(path, as_version=4)
+    digest = source_digest(nb)
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent.resolve())}})
     ok, note = True, "berhasil"
@@ -88,11 +115,40 @@ def render(path, html_dir, full, timeout, show_log=False):
                        stderr=None if show_log else subprocess.DEVNULL)
     except Exception as err:  # galat sel, batas waktu, atau kernel mati: laporkan, lanjutkan
         ok, note = False, describe_error(nb, err)
+    nb.metadata["kursus_render"] = {"sumber_sha256": digest, "mode": mode, "berhasil": ok,
+                                    "keterangan": note}
+    nbformat.write(nb, render_dir / mode / f"{path.stem}.ipynb")
+    return nb, ok, note
 
-    html, _ = HTMLExporter().from_notebook_node(nb)
-    good, failed = html_dir / f"{path.stem}.html", html_dir / f"{path.stem}.GAGAL.html"
-    (good if ok else failed).write_text(html, encoding="utf-8")
-    (failed if ok else good).unlink(missing_ok=True)  # jangan tinggalkan salinan usang
+
+def lecture_copy(nb):
+    """Salinan notebook untuk halaman luring: tanpa sel lencana Colab (gambar dari internet),
+    tanpa status widget, dan tanpa keluaran tampilan widget (tidak berfungsi tanpa kernel;
+    notebook menyediakan gambar statis sebagai gantinya)."""
+    nb = copy.deepcopy(nb)
+    nb.cells = [cell for cell in nb.cells if "colab" not in cell.metadata.get("tags", [])]
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [out for out in cell.outputs
+                            if "application/vnd.jupyter.widget-view+json" not in out.get("data", {})]
+    return nb
+
+
+def render(path, html_dir, full, timeout, show_log=False, slides=False):
+    """Menjalankan satu notebook dan menulis HTML-nya (dan slidenya bila ``slides``).
+    Mengembalikan (berhasil, keterangan)."""
+    nb, ok, note = execute(path, html_dir.parent / "render", full, timeout, show_log)
+    nb = lecture_copy(nb)
+    outputs = [(pustaka_luring.html_exporter(), "html")]
+    if slides:
+        outputs.append((pustaka_luring.slides_exporter(), "slides.html"))
+    for exporter, suffix in outputs:
+        page, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
+        good = html_dir / f"{path.stem}.{suffix}"
+        failed = html_dir / f"{path.stem}.GAGAL.{suffix}"
+        (good if ok else failed).write_text(page, encoding="utf-8")
+        (failed if ok else good).unlink(missing_ok=True)  # jangan tinggalkan salinan usang
     return ok, note
 
 
@@ -122,6 +178,8 @@ def main(argv=None):
                         help="notebook yang dirender (bawaan: semua notebook di notebooks/)")
     parser.add_argument("--penuh", action="store_true",
                         help="ukuran penuh (KURSUS_CEPAT=0) alih-alih mode cepat")
+    parser.add_argument("--slide", action="store_true",
+                        help="tulis juga slide reveal.js <nama>.slides.html")
     parser.add_argument("--keluaran", type=Path, default=HTML_DIR,
                         help="folder HTML (bawaan: keluaran/html/); berkas notebook masuk ke "
                              "folder render/ di sebelahnya")
@@ -136,6 +194,13 @@ def main(argv=None):
         print(f"Galat: tidak ada notebook di {NOTEBOOKS}.", file=sys.stderr)
         return 1
     args.keluaran.mkdir(parents=True, exist_ok=True)
+    try:  # pustaka luring disalin sebelum menjalankan apa pun, agar galatnya muncul di awal
+        pustaka_luring.copy_mathjax(args.keluaran / pustaka_luring.STATIC)
+        if args.slide:
+            pustaka_luring.copy_reveal(args.keluaran / pustaka_luring.STATIC)
+    except pustaka_luring.MissingLibrary as err:
+        print(f"Galat: {err}", file=sys.stderr)
+        return 1
     offline = os.environ.get("KURSUS_OFFLINE", "") or "tidak diatur"
     print(f"Mode: {'penuh (KURSUS_CEPAT=0)' if args.penuh else 'cepat (KURSUS_CEPAT=1)'}; "
           f"KURSUS_OFFLINE={offline}; HTML ke {args.keluaran}")
@@ -144,7 +209,8 @@ def main(argv=None):
     for i, path in enumerate(paths, 1):
         print(f"[{i}/{len(paths)}] {path.name} ...", flush=True)
         start = time.perf_counter()
-        ok, note = render(path, args.keluaran, args.penuh, args.batas_waktu, args.log_kernel)
+        ok, note = render(path, args.keluaran, args.penuh, args.batas_waktu, args.log_kernel,
+                          slides=args.slide)
         seconds = time.perf_counter() - start
         print(f"    {'selesai' if ok else 'GAGAL'} dalam {seconds:.1f} s"
               + ("" if ok else f" - {note}"), flush=True)
