@@ -20,11 +20,13 @@ Pemakaian (dari akar repositori):
 Hasilnya: keluaran/situs/<mode>/index.html (buka langsung di peramban).
 """
 import argparse
+import posixpath
 import re
 import shutil
 import sys
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import nbformat
 
@@ -79,45 +81,49 @@ mathjax2_config = {{
 '''
 
 
-def readme_index(readme, notebooks):
-    """Halaman depan dari README: judul, paragraf pembuka, dan bagian README_SECTIONS.
+def site_links(text, page, site_pages):
+    """Tautan relatif Markdown di ``page`` (jalur di repositori) untuk situs: README menjadi
+    halaman depan, halaman yang ada di situs tetap, berkas lain (kode, JSON, notebook yang
+    tidak ikut) menjadi teks biasa. Gambar, alamat web, dan jangkar di halaman yang sama tetap."""
+    folder = posixpath.dirname(page)
 
-    Kolom Colab dibuang (lencananya gambar dari internet); notebook yang tidak ikut situs
-    ditulis tanpa tautan."""
+    def replace(match):
+        label, target = match.group(1), match.group(2)
+        parts = urlsplit(target)
+        if parts.scheme or not parts.path:
+            return match.group(0)
+        resolved = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if resolved == "README.md":
+            return f"[{label}]({posixpath.relpath('index.md', folder or '.')}{fragment})"
+        if resolved in site_pages:
+            return match.group(0)
+        return label
+
+    return re.sub(r"(?<!!)\[([^\[\]]*)\]\(([^()\s]+)\)", replace, text)
+
+
+def readme_index(readme, site_pages):
+    """Halaman depan dari README: judul, paragraf pembuka, dan bagian README_SECTIONS, dengan
+    kolom Colab dibuang (lencananya gambar dari internet)."""
     text = readme.read_text(encoding="utf-8")
     parts = re.split(r"(?m)^## ", text)
     head = parts[0].strip().split("\n\n")
     keep = [f"## {p.strip()}" for p in parts[1:] if p.split("\n", 1)[0].strip() in README_SECTIONS]
-    body = "\n\n".join(head[:2] + keep)
     lines = []
-    for line in body.splitlines():
-        if line.startswith("|"):
-            cells = line.split("|")
-            if "Colab" in line or "colab.research.google.com" in line or set(line) <= set("|- "):
-                cells = cells[:-2] + [""] if len(cells) > 6 else cells
-            line = "|".join(cells)
+    for line in "\n\n".join(head[:2] + keep).splitlines():
+        cells = line.split("|")
+        if line.startswith("|") and len(cells) == 7 and ("olab" in cells[5] or set(cells[5]) <= set("- ")):
+            line = "|".join(cells[:5] + [""])  # kolom terakhir (Colab) dibuang
         lines.append(line)
-    body = "\n".join(lines)
-    included = {p.name for p in notebooks}
-
-    def unlink_missing(match):
-        label, target = match.group(1), match.group(2)
-        if target.startswith("notebooks/") and Path(target).name not in included:
-            return label
-        return match.group(0)
-
-    body = re.sub(r"\[([^\]]+)\]\((notebooks/[^)#]+\.ipynb)\)", unlink_missing, body)
-    pages = [f"notebooks/{p.stem}" for p in notebooks] + [str(Path(p).with_suffix("")) for p in PAGES]
+    body = site_links("\n".join(lines), "README.md", site_pages)
+    pages = [str(Path(p).with_suffix("")) for p in sorted(site_pages)
+             if p.startswith("notebooks/")] + [str(Path(p).with_suffix("")) for p in PAGES]
     toc = "\n".join(pages)
     return f"{body}\n\n```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{toc}\n```\n"
 
 
-def fix_links(text):
-    """Tautan ke README di halaman lain menunjuk halaman depan situs."""
-    return re.sub(r"\]\(((?:\.\./)*)README\.md", r"](\1index.md", text)
-
-
-def site_notebook(nb, with_solutions):
+def site_notebook(nb, name, site_pages, with_solutions):
     """Notebook untuk situs: salinan kuliah luring, sel solusi tersembunyi di balik tombol
     (atau dibuang), sel persiapan Colab tersembunyi."""
     nb = render_kuliah.lecture_copy(nb)
@@ -128,7 +134,7 @@ def site_notebook(nb, with_solutions):
         if {"solusi", "persiapan"} & set(tags) and "hide-cell" not in tags:
             tags.append("hide-cell" if cell.cell_type == "code" else "dropdown")
         if cell.cell_type == "markdown":
-            cell.source = fix_links(cell.source)
+            cell.source = site_links(cell.source, f"notebooks/{name}", site_pages)
     return nb
 
 
@@ -163,15 +169,17 @@ def stage(source, notebooks, executed, with_solutions):
     """Menulis sumber situs (Markdown, notebook, gambar, conf.py) ke folder ``source``."""
     shutil.rmtree(source, ignore_errors=True)
     (source / "notebooks").mkdir(parents=True)
-    (source / "index.md").write_text(readme_index(ROOT / "README.md", notebooks), encoding="utf-8")
+    site_pages = set(PAGES) | {f"notebooks/{p.name}" for p in notebooks}
+    (source / "index.md").write_text(readme_index(ROOT / "README.md", site_pages), encoding="utf-8")
     for page in PAGES:
         target = source / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fix_links((ROOT / page).read_text(encoding="utf-8")), encoding="utf-8")
+        text = (ROOT / page).read_text(encoding="utf-8")
+        target.write_text(site_links(text, page, site_pages), encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "gambar", source / "docs" / "gambar")
     shutil.copytree(ROOT / "docs" / "gambar", source / "_ekstra" / "docs" / "gambar")
     for path in notebooks:
-        nbformat.write(site_notebook(executed[path], with_solutions),
+        nbformat.write(site_notebook(executed[path], path.name, site_pages, with_solutions),
                        source / "notebooks" / path.name)
     pustaka_luring.copy_mathjax(source / "_static")
     mathjax = pustaka_luring.mathjax_url(prefix="").lstrip("/")
