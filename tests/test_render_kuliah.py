@@ -1,4 +1,5 @@
 """Uji scripts/render_kuliah.py dengan dua notebook kecil: satu berhasil, satu gagal."""
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,12 @@ def write(path, cells):
 
 
 def test_render_berhasil_dan_gagal(tmp_path):
+    badge = new_markdown_cell("[![Buka di Colab](https://colab.research.google.com/assets/"
+                              "colab-badge.svg)](https://colab.research.google.com/x)")
+    badge.metadata["tags"] = ["colab"]
     good = write(tmp_path / "90_baik.ipynb", [
-        new_markdown_cell("# 90 — Baik"),
+        new_markdown_cell("# 90 — Baik\n\n$$x' = \\frac{x}{255}$$"),
+        badge,
         new_code_cell("import os\nprint('CEPAT=' + os.environ['KURSUS_CEPAT'])\n"
                       "print('KELUARAN=' + os.environ['KURSUS_OUTPUT_DIR'])"),
     ])
@@ -32,7 +37,8 @@ def test_render_berhasil_dan_gagal(tmp_path):
     stale.parent.mkdir(parents=True)
     stale.write_text("salinan lama")
 
-    result = subprocess.run([sys.executable, str(SCRIPT), str(bad), str(good), "--keluaran", str(html)],
+    result = subprocess.run([sys.executable, str(SCRIPT), str(bad), str(good), "--keluaran", str(html),
+                             "--slide"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout
@@ -44,6 +50,17 @@ def test_render_berhasil_dan_gagal(tmp_path):
     page = (html / "90_baik.html").read_text(encoding="utf-8")
     assert "CEPAT=1" in page
     assert f"KELUARAN={tmp_path / 'keluaran' / 'render' / 'cepat' / '90_baik'}" in page
+    # Luring: MathJax dari salinan lokal di sebelah halaman, tanpa skrip atau gambar dari internet.
+    assert '<script src="_statis/mathjax/MathJax.js?config=' in page
+    assert (html / "_statis" / "mathjax" / "MathJax.js").is_file()
+    assert not re.search(r"<(script|img|link)[^>]+(src|href)=\"(https?:)?//", page)
+    assert "colab-badge" not in page
+    slides = (html / "90_baik.slides.html").read_text(encoding="utf-8")
+    assert '<script src="_statis/reveal.js/dist/reveal.js"></script>' in slides
+    assert (html / "_statis" / "reveal.js" / "dist" / "reveal.js").is_file()
+    assert not re.search(r"<(script|img|link)[^>]+(src|href)=\"(https?:)?//", slides)
+    assert (html / "91_gagal.GAGAL.slides.html").exists()
+    assert (tmp_path / "keluaran" / "render" / "cepat" / "90_baik.ipynb").is_file()
     assert (html / "91_gagal.GAGAL.html").exists()
     assert not stale.exists()  # salinan lama notebook yang kini gagal dihapus
     assert not (html / "90_baik.GAGAL.html").exists()
