@@ -47,14 +47,14 @@ project = "Autoencoder dan GAN"
 author = "Kursus Autoencoder dan GAN"
 copyright = "Kursus Autoencoder dan GAN"
 language = "id"
-extensions = ["myst_nb"]
-myst_enable_extensions = ["dollarmath", "amsmath"]
+extensions = ["myst_nb", "sphinx_design"]
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_heading_anchors = 3
 myst_update_mathjax = False  # konfigurasi MathJax 3 dari myst tidak berlaku untuk MathJax 2
 nb_execution_mode = "off"
 nb_merge_streams = True
-nb_code_prompt_show = "Tampilkan {{type}}"
-nb_code_prompt_hide = "Sembunyikan {{type}}"
+nb_code_prompt_show = "Tampilkan sel"
+nb_code_prompt_hide = "Sembunyikan sel"
 exclude_patterns = ["_build", ".doctrees", "_ekstra"]
 suppress_warnings = ["mystnb.unknown_mime_type", "myst.xref_missing"]
 html_theme = "sphinx_book_theme"
@@ -125,16 +125,19 @@ def readme_index(readme, site_pages):
 
 def site_notebook(nb, name, site_pages, with_solutions):
     """Notebook untuk situs: salinan kuliah luring, sel solusi tersembunyi di balik tombol
-    (atau dibuang), sel persiapan Colab tersembunyi."""
+    (atau dibuang), sel persiapan tersembunyi."""
     nb = render_kuliah.lecture_copy(nb)
     if not with_solutions:
         nb.cells = [c for c in nb.cells if "solusi" not in c.metadata.get("tags", [])]
     for cell in nb.cells:
         tags = cell.metadata.setdefault("tags", [])
-        if {"solusi", "persiapan"} & set(tags) and "hide-cell" not in tags:
-            tags.append("hide-cell" if cell.cell_type == "code" else "dropdown")
+        hide = bool({"solusi", "persiapan"} & set(tags))
+        if cell.cell_type == "code" and hide and "hide-cell" not in tags:
+            tags.append("hide-cell")
         if cell.cell_type == "markdown":
             cell.source = site_links(cell.source, f"notebooks/{name}", site_pages)
+            if hide:  # jawaban tertulis: kotak lipat sphinx-design (<details>, tanpa skrip)
+                cell.source = f"::::::{{dropdown}} Tampilkan jawaban\n{cell.source}\n::::::"
     return nb
 
 
@@ -216,6 +219,7 @@ def main(argv=None):
     try:
         import myst_nb  # noqa: F401
         import sphinx_book_theme  # noqa: F401
+        import sphinx_design  # noqa: F401
 
         pustaka_luring.mathjax_source()
     except ImportError as err:

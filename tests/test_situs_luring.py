@@ -78,7 +78,7 @@ def require_browser():
 def built(tmp_path_factory):
     """Situs kecil (01, 06) dan slide notebook 01; mengembalikan (folder situs, berkas slide)."""
     sync_playwright = require_browser()
-    for module in ("sphinx", "myst_nb", "sphinx_book_theme", "jupyter_server_mathjax"):
+    for module in ("sphinx", "myst_nb", "sphinx_book_theme", "sphinx_design", "jupyter_server_mathjax"):
         try:
             __import__(module)
         except ImportError:
