@@ -1,0 +1,138 @@
+"""Sel cek latihan notebook 09 (GAN bersyarat): jawaban benar diterima, jawaban salah yang masuk
+akal ditolak dengan petunjuk, dan jawaban bertipe salah mendapat pesan (bukan traceback)."""
+import numpy as np
+import pytest
+from sel_latihan import accepted, refused, run_check
+
+import helpers
+
+
+class _Model:
+    """Pengganti model Keras: ``get_layer`` memberi lapisan bernama, ``predict`` gambar nol."""
+
+    def __init__(self, **named_layers):
+        self.named_layers = named_layers
+
+    def get_layer(self, name):
+        return self.named_layers[name]
+
+    def predict(self, inputs, **kwargs):
+        return np.zeros((len(inputs[0]), 28, 28, 1), "float32")
+
+
+@pytest.fixture(scope="module")
+def label_embedding():
+    import keras
+
+    keras.utils.set_random_seed(0)
+    layer = keras.layers.Embedding(10, 50, name="label_embedding_g")
+    layer.build((None,))
+    return layer
+
+
+@pytest.mark.parametrize("which, ok", [
+    ("one_hot_kali_w", True),
+    ("w_saja", True),           # W sendiri sama dengan one-hot identitas kali W
+    ("eye", False),             # one-hot tanpa dikalikan W
+    ("w_transpos", False),      # bentuk (50, 10)
+    ("urutan_terbalik", False),  # baris untuk kelas 9, 8, ..., 0
+    ("acak", False),            # W generator lain (misalnya yang belum dilatih)
+    ("teks", False),
+    ("kosong", False),
+])
+def test_09_latihan_1(label_embedding, which, ok):
+    W = label_embedding.get_weights()[0]
+    answer = {"one_hot_kali_w": np.eye(10, dtype="float32") @ W, "w_saja": W, "eye": np.eye(10),
+              "w_transpos": W.T, "urutan_terbalik": W[::-1],
+              "acak": np.random.default_rng(1).normal(0, 0.05, (10, 50)), "teks": "one-hot kali W",
+              "kosong": ...}[which]
+    out = run_check("09", 1, jawaban_1=answer, generator=_Model(label_embedding_g=label_embedding),
+                    N_CLASSES=10, LABEL_DIM_G=50)
+    assert accepted(out) if ok else refused(out), out
+
+
+class _Classifier:
+    test_accuracy = 0.95
+
+
+Y_TEST = np.arange(200) % 10
+Y_TEST[:7] = 3  # kelas tidak seimbang, seperti data uji asli
+
+
+def _fidelity(overall, requested):
+    return {"overall": overall, "requested": np.asarray(requested), "n_samples": int(np.sum(requested)),
+            "per_class": np.full(10, overall), "dataset": "mnist"}
+
+
+@pytest.mark.parametrize("answer, ok", [
+    (_fidelity(0.95, np.bincount(Y_TEST, minlength=10)), True),
+    (_fidelity(0.952, np.bincount(Y_TEST, minlength=10)), True),
+    # gambar buatan dengan eval_labels: permintaannya seragam, bukan label uji asli
+    (_fidelity(0.94, np.full(10, 20)), False),
+    # label digeser satu kelas: kesetiaannya jauh di bawah akurasi klasifikator
+    (_fidelity(0.01, np.bincount(Y_TEST, minlength=10)), False),
+    # hanya 100 gambar uji pertama
+    (_fidelity(0.95, np.bincount(Y_TEST[:100], minlength=10)), False),
+    (0.95, False),
+    ("95%", False),
+])
+def test_09_latihan_2(answer, ok):
+    out = run_check("09", 2, jawaban_2=answer, X_test=np.zeros((200, 28, 28, 1)), y_test=Y_TEST,
+                    classifier=_Classifier(), N_CLASSES=10)
+    assert accepted(out) if ok else refused(out), out
+
+
+BLIND_SHARES = np.array([0.1, 0.05, 0.2, 0.1, 0.0, 0.15, 0.1, 0.1, 0.1, 0.1])
+
+
+def _blind_d(zero=True):
+    weights = np.zeros((10, 784)) if zero else np.full((10, 784), 0.01)
+
+    class Layer:
+        def get_weights(self):
+            return [weights]
+
+    return _Model(label_embedding_d=Layer())
+
+
+@pytest.mark.parametrize("answer, names, zero, ok", [
+    ({"per_class": BLIND_SHARES, "overall": 0.1}, ("g_blind", "d_blind"), True, True),
+    # kesetiaan generator yang melihat label (atau generator utama), bukan g_blind
+    ({"per_class": np.full(10, 0.9), "overall": 0.9}, ("g_blind", "d_blind"), True, False),
+    # embedding label D tidak dinolkan: D masih melihat label
+    ({"per_class": BLIND_SHARES, "overall": 0.1}, ("g_blind", "d_blind"), False, False),
+    ({"per_class": BLIND_SHARES, "overall": 0.1}, (), True, False),     # tanpa g_blind/d_blind
+    (0.1, ("g_blind", "d_blind"), True, False),
+    ("rendah", ("g_blind", "d_blind"), True, False),
+])
+def test_09_latihan_3(monkeypatch, answer, names, zero, ok):
+    monkeypatch.setattr(helpers, "class_fidelity",
+                        lambda *args, **kwargs: {"per_class": BLIND_SHARES, "overall": 0.1})
+    extra = {"g_blind": _Model(), "d_blind": _blind_d(zero)}
+    extra = {name: extra[name] for name in names}
+    out = run_check("09", 3, jawaban_3=answer, eval_noise=np.zeros((500, 100)),
+                    eval_labels=np.repeat(np.arange(10), 50), classifier=None, N_CLASSES=10, **extra)
+    assert accepted(out) if ok else refused(out), out
+
+
+FASHION = np.array([0.5, 0.95, 0.6, 0.7, 0.55, 0.9, 0.3, 0.9, 0.95, 0.9])
+
+
+@pytest.mark.parametrize("answer, names, ok", [
+    ({"per_class": FASHION, "n_samples": 500, "dataset": "fashion_mnist"}, ("g_fashion",), True),
+    ({"per_class": FASHION, "n_samples": 500, "dataset": "mnist"}, ("g_fashion",), False),   # MNIST
+    ({"per_class": FASHION, "n_samples": 100, "dataset": "fashion_mnist"}, ("g_fashion",), False),
+    # kesetiaan generator MNIST yang diukur dengan klasifikator Fashion-MNIST
+    ({"per_class": np.full(10, 0.1), "n_samples": 500, "dataset": "fashion_mnist"}, ("g_fashion",), False),
+    ({"per_class": FASHION, "n_samples": 500, "dataset": "fashion_mnist"}, (), False),   # tanpa g_fashion
+    ([0.5] * 10, ("g_fashion",), False),
+    ("fashion_mnist", ("g_fashion",), False),
+])
+def test_09_latihan_4(monkeypatch, answer, names, ok):
+    monkeypatch.setattr(helpers, "load_classifier", lambda *args, **kwargs: None)
+    monkeypatch.setattr(helpers, "class_fidelity",
+                        lambda *args, **kwargs: {"per_class": FASHION, "dataset": "fashion_mnist"})
+    extra = {name: _Model() for name in names}
+    out = run_check("09", 4, jawaban_4=answer, eval_noise=np.zeros((500, 100)),
+                    eval_labels=np.repeat(np.arange(10), 50), N_CLASSES=10, **extra)
+    assert accepted(out) if ok else refused(out), out
