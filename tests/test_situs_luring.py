@@ -177,7 +177,8 @@ def test_tautan_antarhalaman(built):
 def open_offline(sync_playwright):
     """Peramban tanpa jaringan: setiap permintaan selain file:/data:/blob:/about: digagalkan."""
     manager = sync_playwright().start()
-    browser = manager.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+    browser = manager.chromium.launch(executable_path=str(CHROMIUM),
+                                      args=["--no-sandbox", "--disable-dev-shm-usage"])
     context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
     blocked = []
 
