@@ -16,8 +16,9 @@ Pemakaian (dari akar repositori):
     python scripts/bangun_situs.py                     # mode cepat (KURSUS_CEPAT=1), semua notebook
     python scripts/bangun_situs.py --penuh             # ukuran penuh (berjam-jam di CPU)
     python scripts/bangun_situs.py --hanya 01 06       # situs kecil: hanya notebook 01 dan 06
-    python scripts/bangun_situs.py --tanpa-solusi      # tanpa sel solusi latihan (untuk mahasiswa)
-Hasilnya: keluaran/situs/<mode>/index.html (buka langsung di peramban).
+    python scripts/bangun_situs.py --tanpa-solusi      # tanpa solusi latihan, untuk mahasiswa
+Hasilnya: keluaran/situs/<mode>/html/index.html (buka langsung di peramban); dengan
+--tanpa-solusi keluaran/situs/<mode>_mahasiswa/html/.
 """
 import argparse
 import posixpath
@@ -205,7 +206,8 @@ def main(argv=None):
     parser.add_argument("--hanya", nargs="+", metavar="NB",
                         help="hanya notebook ini (nomor seperti 01 atau nama berkas)")
     parser.add_argument("--tanpa-solusi", action="store_true",
-                        help="buang sel solusi latihan (bawaan: tersembunyi di balik tombol)")
+                        help="buang sel solusi latihan (bawaan: tersembunyi di balik tombol); "
+                             "situs ke situs/<mode>_mahasiswa/")
     parser.add_argument("--ulang", action="store_true",
                         help="jalankan lagi semua notebook walaupun salinan yang sudah "
                              "dijalankan masih cocok")
@@ -233,7 +235,8 @@ def main(argv=None):
     mode = "penuh" if args.penuh else "cepat"
     notebooks = select(args.hanya)
     render_dir = args.keluaran / "render"
-    site_root = args.keluaran / "situs" / mode
+    # Situs tanpa solusi (untuk mahasiswa) tidak menimpa situs dosen.
+    site_root = args.keluaran / "situs" / (f"{mode}_mahasiswa" if args.tanpa_solusi else mode)
     print(f"Mode: {mode}; {len(notebooks)} notebook; situs ke {site_root / 'html'}", flush=True)
 
     executed, failed = {}, []
