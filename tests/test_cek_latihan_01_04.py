@@ -305,7 +305,23 @@ def test_04_latihan_2(ctx04):
         assert refused(run_check("04", 2, jawaban_2=wrong, **names))
 
 
+class SwitchingMedian(keras.layers.Layer):
+    """Filter median 3 x 3 yang hanya mengganti piksel bernilai tepat 0 atau 1, tanpa bobot.
+
+    Pada derau garam-merica hasilnya jauh lebih baik daripada filter median biasa, jadi model ini
+    mewakili jawaban yang lolos di ukuran penuh tanpa pelatihan panjang di dalam uji.
+    """
+
+    def call(self, x):
+        padded = keras.ops.pad(x, ((0, 0), (1, 1), (1, 1)), mode="symmetric")
+        shifted = [padded[:, i:i + 28, j:j + 28] for i in range(3) for j in range(3)]
+        median = keras.ops.sort(keras.ops.stack(shifted, axis=-1), axis=-1)[..., 4]
+        return keras.ops.where((x == 0.0) | (x == 1.0), median, x)
+
+
 def test_04_latihan_3(ctx04, fashion, monkeypatch):
+    from scipy import ndimage
+
     import helpers
     defs = notebook_defs("04", "sel-009")
     defs.update(notebook_defs("04", "sel-021", defs))
@@ -318,10 +334,12 @@ def test_04_latihan_3(ctx04, fashion, monkeypatch):
     X_train = fashion["X_train"]
     X_train_sp = salt_pepper(X_train, 0.1, np.random.default_rng(5))
     right.fit(X_train_sp, X_train, epochs=8, batch_size=64, verbose=0)
-    others = {name: make(name=name) for name in ("model_a", "model_b", "model_b_clip", "model_c")}
+    others = {name: make(name=name)
+              for name in ("model_a", "model_b", "model_b_clip", "model_c", "model_plain")}
+    median_psnr = helpers.psnr(X, ndimage.median_filter(X_sp, size=(1, 3, 3)))
     names = {"X_test": X, "X_test_sp": X_sp, "SP_AMOUNT": 0.1, "keras": keras, **others,
              "X_train": X_train, "jawaban_3_input": X_train_sp,
-             "before": {"Garam-merica 10%": {"PSNR (dB)": helpers.psnr(X, X_sp)}}}
+             "after": {("salt_pepper", "median"): {"PSNR (dB)": median_psnr}}}
     assert accepted(run_check("04", 3, jawaban_3=right, **names))
 
     def fitted(inputs, epochs, batch_size):
@@ -331,29 +349,36 @@ def test_04_latihan_3(ctx04, fashion, monkeypatch):
         model.fit(inputs, X_train, epochs=epochs, batch_size=batch_size, verbose=0)
         return model
 
-    # Jawaban benar dengan anggaran mode cepat (sekitar 16 batch berisi 128 gambar) diterima dalam
-    # mode cepat; di ukuran penuh model itu harus mengalahkan gambar berderau, jadi ditolak.
+    # Mode cepat: jawaban benar dengan anggaran mode cepat (sekitar 16 batch berisi 128 gambar)
+    # diterima; batasnya gambar latih rata-rata.
     fast_right = fitted(X_train_sp, 2, 128)
     assert accepted(run_check("04", 3, jawaban_3=fast_right, **names))
+    # Ukuran penuh: batasnya baris filter median 3 x 3 di notebook. Model yang melampauinya
+    # diterima; model lemah ditolak, begitu pula autoencoder biasa (masukan bersih) walaupun
+    # larik garam-merica yang sudah terisi di kerangka dibiarkan. Pada ukuran penuh autoencoder
+    # biasa juga tetap di bawah filter median (lihat teks jawaban Latihan 3).
+    plain = fitted(X_train, 8, 64)
     monkeypatch.setenv("KURSUS_CEPAT", "0")
-    assert accepted(run_check("04", 3, jawaban_3=right, **names))
-    assert refused(run_check("04", 3, jawaban_3=fast_right, **names))
+    strong = keras.Sequential([keras.Input(shape=(28, 28)), SwitchingMedian()])
+    assert helpers.psnr(X, strong.predict(X_sp, verbose=0)) > median_psnr
+    assert accepted(run_check("04", 3, jawaban_3=strong, **names))
+    for weak in [right, fast_right, plain]:
+        assert refused(run_check("04", 3, jawaban_3=weak, **names))
     monkeypatch.setenv("KURSUS_CEPAT", "1")
-    # Autoencoder biasa (masukan bersih) dan model yang dilatih dengan derau Gaussian ditolak
-    # lewat larik masukan latihnya; larik yang hilang atau berbentuk salah juga ditolak.
+    # Autoencoder biasa dan model yang dilatih dengan derau Gaussian ditolak lewat larik masukan
+    # latihnya bila larik itu yang disimpan; larik yang hilang atau berbentuk salah juga ditolak.
     X_train_gauss = ctx04["add_gaussian_noise"](X_train, 0.3, np.random.default_rng(5))
-    for model, inputs in [(fitted(X_train, 8, 64), X_train),
-                          (fitted(X_train_gauss, 8, 64), X_train_gauss)]:
+    for model, inputs in [(plain, X_train), (fitted(X_train_gauss, 8, 64), X_train_gauss)]:
         assert refused(run_check("04", 3, jawaban_3=model, **{**names, "jawaban_3_input": inputs}))
     for inputs in [None, ..., X_train_sp[:100], X_train_sp.tolist()]:
         assert refused(run_check("04", 3, jawaban_3=right, **{**names, "jawaban_3_input": inputs}))
     without_input = {k: v for k, v in names.items() if k != "jawaban_3_input"}
     assert refused(run_check("04", 3, jawaban_3=right, **without_input))
-    # Model lama yang sudah ada (di sini: model yang sama didaftarkan sebagai model A/B) ditolak,
-    # begitu pula model yang belum dilatih, encoder saja, dan angka PSNR.
+    # Model lama yang sudah ada (di sini: model yang sama didaftarkan sebagai model A, B, atau
+    # autoencoder biasa) ditolak, begitu pula model yang belum dilatih, encoder saja, dan angka PSNR.
     encoder = keras.Sequential([keras.Input(shape=(28, 28)), keras.layers.Flatten(),
                                 keras.layers.Dense(8)])
-    for known in ("model_a", "model_b"):
+    for known in ("model_a", "model_b", "model_plain"):
         assert refused(run_check("04", 3, jawaban_3=right, **{**names, known: right}))
     for wrong in [make(), encoder, helpers.psnr(X, right.predict(X_sp, verbose=0)), "20 dB",
                   [20.0], True]:
