@@ -1,0 +1,71 @@
+"""Sel cek latihan notebook 10: jawaban benar diterima, jawaban salah yang masuk akal
+ditolak, dan jawaban bertipe salah mendapat pesan (bukan traceback)."""
+import numpy as np
+import pytest
+from sel_latihan import accepted, refused, run_check
+
+CLIP = 0.01
+
+
+class _FakeCritic:
+    """Cukup untuk sel cek Latihan 1: ``get_weights()`` berisi kernel dan bias."""
+
+    def __init__(self, kernels):
+        self.kernels = kernels
+
+    def get_weights(self):
+        return [self.kernels, np.zeros(3, "float32")]
+
+
+def _kernels(clipped=True):
+    values = np.random.default_rng(0).uniform(-0.05, 0.05, (40, 25)).astype("float32")
+    return np.clip(values, -CLIP, CLIP) if clipped else values
+
+
+CLIPPED = _kernels()
+SHARE = float(np.mean(np.abs(CLIPPED) >= 0.99 * CLIP))
+
+
+@pytest.mark.parametrize("answer, kernels, ok", [
+    (SHARE, CLIPPED, True),
+    (np.float32(SHARE), CLIPPED, True),
+    (SHARE, _kernels(clipped=False), False),   # bobot tidak dipotong
+    (0.05, CLIPPED, False),                    # porsi dari kritikus lain (penalti gradien)
+    (100 * SHARE, CLIPPED, False),             # persen, bukan porsi
+    ("sebagian besar", CLIPPED, False),        # teks
+    (SHARE, None, False),                      # tanpa clipped_critic
+    (..., CLIPPED, False),                     # belum dijawab
+])
+def test_10_latihan_1(answer, kernels, ok):
+    extra = {} if kernels is None else {"clipped_critic": _FakeCritic(kernels)}
+    out = run_check("10", 1, jawaban_1=answer, CLIP=CLIP, **extra)
+    assert accepted(out) if ok else refused(out), out
+
+
+@pytest.mark.parametrize("answer, ok", [
+    (0.659, True), (0.6587, True),
+    (0.5, False),      # hanya epsilon < 0
+    (0.3173, False),   # |epsilon| > 1
+    (0.1587, False),   # hanya epsilon > 1
+    (0.341, False),    # porsi di dalam [0, 1]
+    ("66%", False), ([0.659], False), (..., False),
+])
+def test_10_latihan_2(answer, ok):
+    out = run_check("10", 2, jawaban_2=answer)
+    assert accepted(out) if ok else refused(out), out
+
+
+@pytest.mark.parametrize("answer, ok", [
+    ((1.80193, 1.77086), True),
+    ([0.91, 1.12], True),
+    ((0.54852, 0.54852), False),        # kritikus tanpa BatchNorm atau training=False
+    ((0.0, 0.0), False),                # gradien terhadap bobot, bukan masukan
+    ((float("nan"), 1.0), False),
+    (1.8, False),                       # satu angka
+    (("1,80", "1,77"), False),          # teks
+    ((True, False), False),
+    ((..., ...), False),
+])
+def test_10_latihan_3(answer, ok):
+    out = run_check("10", 3, jawaban_3=answer)
+    assert accepted(out) if ok else refused(out), out
