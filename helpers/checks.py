@@ -4,7 +4,7 @@ Setiap fungsi mengembalikan True/False dan tidak pernah melempar galat karena ja
 salah, agar notebook tetap berjalan sampai akhir. Jawaban yang masih ``...`` (juga di dalam
 list/tuple/dict, mis. ``(..., ...)``) atau ``None`` dilaporkan sebagai "belum dijawab".
 Argumen dari penulis notebook yang keliru (mis. ``expected`` bukan bentuk) menghasilkan
-``ValueError`` yang jelas. Dipakai sel cek latihan di notebook 01-08.
+``ValueError`` yang jelas. Dipakai sel cek latihan di notebook 01-10.
 """
 import json
 import os

@@ -26,7 +26,7 @@ def _switch(name):
 
 
 def fast_mode():
-    """True bila mode cepat aktif (``KURSUS_CEPAT``). Dipakai semua notebook 01-08."""
+    """True bila mode cepat aktif (``KURSUS_CEPAT``). Dipakai semua notebook 01-10."""
     return _switch("KURSUS_CEPAT")
 
 
@@ -63,7 +63,7 @@ def sample_count(full, fast=2000):
 
 
 def setup(seed=42):
-    """Sel persiapan setiap notebook (01-08): benih global, versi, perangkat, mode.
+    """Sel persiapan setiap notebook (01-10): benih global, versi, perangkat, mode.
 
     Mengatur benih Python, NumPy, dan TensorFlow sekaligus dengan
     ``keras.utils.set_random_seed`` agar hasil dapat diulang, lalu mencetak ringkasan (versi,

@@ -146,7 +146,7 @@ def showcase_indices(y_test):
 
 
 def class_name(label, dataset="fashion_mnist"):
-    """Nama kelas berbahasa Indonesia (dengan nama Inggrisnya). Notebook 01-08."""
+    """Nama kelas berbahasa Indonesia (dengan nama Inggrisnya). Notebook 01-10."""
     names = {"fashion_mnist": FASHION_CLASSES, "mnist": MNIST_CLASSES}.get(dataset)
     if names is None:
         raise ValueError(f"Dataset {dataset!r} tidak dikenal; pilih 'fashion_mnist' atau 'mnist'.")

@@ -32,7 +32,7 @@ _SEED = 1234
 
 
 def thousands(n):
-    """Bilangan bulat dengan pemisah ribuan Indonesia: 285180 -> '285.180'. Notebook 01-08,
+    """Bilangan bulat dengan pemisah ribuan Indonesia: 285180 -> '285.180'. Notebook 01-10,
     untuk angka yang dicetak (``f"{n:,}"`` memberi '285,180', yang terbaca 285,18)."""
     return f"{int(n):,}".replace(",", ".")
 

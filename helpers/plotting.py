@@ -50,7 +50,7 @@ def _finish(fig, path):
 
 
 def show_images(images, titles=None, ncols=8, title=None, path=None, size=1.3):
-    """Kisi gambar dengan judul opsional per gambar. Notebook 01-08.
+    """Kisi gambar dengan judul opsional per gambar. Notebook 01-10.
 
     ``images``: (N,28,28), (N,28,28,1) atau (N,784), nilai [0,1], [-1,1] atau uint8.
     """
