@@ -42,7 +42,7 @@ def _int_at_least(value, name, lowest=1):
 
 
 def epochs(full, fast=1):
-    """Jumlah epoch: ``full`` biasanya, ``fast`` dalam mode cepat. Notebook 02-08.
+    """Jumlah epoch: ``full`` biasanya, ``fast`` dalam mode cepat. Notebook 02-10.
 
     Contoh di sel pelatihan: ``EPOCHS = helpers.epochs(20)`` memperlihatkan nilai ukuran
     penuh kepada mahasiswa, sementara uji otomatis cukup melatih 1 epoch.
@@ -55,7 +55,7 @@ def epochs(full, fast=1):
 def sample_count(full, fast=2000):
     """Jumlah contoh data latih: ``full`` biasanya, paling banyak ``fast`` dalam mode cepat.
 
-    Notebook 02-08, mis. ``N_TRAIN = helpers.sample_count(55_000)``.
+    Notebook 02-10, mis. ``N_TRAIN = helpers.sample_count(55_000)``.
     """
     _int_at_least(full, "full")
     _int_at_least(fast, "fast")
@@ -103,7 +103,7 @@ def output_base():
 def output_dir(name):
     """Folder keluaran ``keluaran/<name>/`` di akar repositori (diabaikan git), dibuat bila belum ada.
 
-    Tempat checkpoint, gambar PNG/GIF, dan model cache. Notebook 07-08 (dan evaluasi).
+    Tempat checkpoint, gambar PNG/GIF, dan model cache. Notebook 07-10 (dan evaluasi).
     ``KURSUS_OUTPUT_DIR`` dapat mengganti folder induknya.
     """
 

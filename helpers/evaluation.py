@@ -1,4 +1,4 @@
-"""Evaluasi generator GAN dengan klasifikator kecil (notebook 07, 08, dan 09).
+"""Evaluasi generator GAN dengan klasifikator kecil (notebook 07, 08, 09, dan 10).
 
 Dua ukuran yang dipakai notebook 07 (GAN padat) dan 08 (DCGAN):
 
@@ -115,7 +115,7 @@ def _cache_key(dataset, fast, X_train, y_train, n_epochs):
 
 
 def load_classifier(dataset="mnist", n_train=None, epochs=None, verbose=True):
-    """Klasifikator CNN kecil untuk ``dataset`` ("mnist" atau "fashion_mnist"). Notebook 07, 08.
+    """Klasifikator CNN kecil untuk ``dataset`` ("mnist" atau "fashion_mnist"). Notebook 07, 08, 10.
 
     Dilatih sekali pada data latih dataset itu, lalu bobotnya disimpan di
     ``helpers.output_dir("klasifikator")``; panggilan berikutnya memuat dari cache. Akurasi pada
@@ -197,7 +197,7 @@ def classifier_features(images, classifier):
 
 
 def class_coverage(images, classifier, present_threshold=0.01, verbose=True):
-    """Cakupan kelas: kelas mana yang ditebak klasifikator untuk gambar buatan. Notebook 07, 08.
+    """Cakupan kelas: kelas mana yang ditebak klasifikator untuk gambar buatan. Notebook 07, 08, 10.
 
     Pendeteksi *mode collapse*: generator yang sehat menghasilkan semua kelas dengan porsi
     mendekati seragam (10% tiap kelas). ``present_threshold``: porsi minimum agar sebuah kelas
@@ -291,7 +291,7 @@ def class_fidelity(images, requested_labels, classifier, verbose=True):
 def plot_class_coverage(coverage, title=None, path=None):
     """Diagram batang porsi tiap kelas dari ``class_coverage``, dengan garis 5% dan 10% (seragam).
 
-    Batang di bawah garis 5% diwarnai merah. Notebook 07, 08. Mengembalikan Figure.
+    Batang di bawah garis 5% diwarnai merah. Notebook 07, 08, 10. Mengembalikan Figure.
     """
     import matplotlib.pyplot as plt
 
@@ -329,7 +329,7 @@ def _sqrt_psd(matrix):
 
 
 def frechet_distance(images_a, images_b, classifier):
-    """Jarak Fréchet antara dua kumpulan gambar di ruang fitur klasifikator. Notebook 07, 08.
+    """Jarak Fréchet antara dua kumpulan gambar di ruang fitur klasifikator. Notebook 07, 08, 10.
 
     Fitur setiap kumpulan diringkas sebagai Gaussian (rata-rata mu, kovarians Sigma), lalu
         d^2 = ||mu_a - mu_b||^2 + Tr(Sigma_a + Sigma_b - 2 (Sigma_a Sigma_b)^(1/2)).

@@ -1,7 +1,7 @@
 """Kerangka pelatihan GAN yang dapat dilanjutkan: checkpoint, riwayat, kisi kemajuan, GIF.
 
 Langkah pelatihan dua fase (pelajarannya) tetap ditulis di notebook; modul ini hanya
-mengurus yang ada di sekelilingnya. Dipakai notebook 07, 08, dan 09:
+mengurus yang ada di sekelilingnya. Dipakai notebook 07, 08, 09, dan 10:
 
     run = helpers.GanTraining("08_dcgan", generator, discriminator, g_optimizer, d_optimizer,
                               fixed_noise=FIXED_NOISE, hparams={"batch": 256, ...})
@@ -27,7 +27,7 @@ _OPTIMIZER_KEYS = ("learning_rate", "beta_1", "beta_2", "epsilon")
 
 def save_outputs_to_drive(enabled, folder="kursus_autoencoder_gan"):
     """Bila ``enabled`` dan berjalan di Google Colab: memasang Google Drive dan mengarahkan
-    ``helpers.output_dir`` (checkpoint, gambar) ke ``MyDrive/<folder>/keluaran``. Notebook 07-08.
+    ``helpers.output_dir`` (checkpoint, gambar) ke ``MyDrive/<folder>/keluaran``. Notebook 07-10.
 
     Panggil sebelum ``helpers.output_dir``/``GanTraining``. Mencetak folder induk keluaran.
     """
