@@ -55,17 +55,62 @@ def test_10_latihan_2(answer, ok):
     assert accepted(out) if ok else refused(out), out
 
 
-@pytest.mark.parametrize("answer, ok", [
-    ((1.80193, 1.77086), True),
-    ([0.91, 1.12], True),
-    ((0.54852, 0.54852), False),        # kritikus tanpa BatchNorm atau training=False
-    ((0.0, 0.0), False),                # gradien terhadap bobot, bukan masukan
+@pytest.fixture(scope="module")
+def bn_context():
+    """Kritikus kecil ber-BatchNorm dan dua batch yang sama-sama diawali gambar yang sama,
+    ditambah norma-norma yang dipakai jawaban benar dan jawaban salah."""
+    import keras
+    import tensorflow as tf
+
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Flatten(),
+                              keras.layers.Dense(8), keras.layers.BatchNormalization(),
+                              keras.layers.LeakyReLU(0.2), keras.layers.Dense(1)])
+    rng = np.random.default_rng(1)
+    first = rng.uniform(-1, 1, (1, 28, 28, 1)).astype("float32")
+    batch_a = np.concatenate([first, rng.uniform(-1, 1, (7, 28, 28, 1)).astype("float32")])
+    batch_b = np.concatenate([first, rng.uniform(-1, 1, (7, 28, 28, 1)).astype("float32")])
+
+    def grads(images):
+        images = tf.convert_to_tensor(images)
+        with tf.GradientTape() as tape:
+            tape.watch(images)
+            scores = model(images, training=True)
+        return tape.gradient(scores, images)
+
+    first_norms = tuple(float(tf.norm(grads(b)[0])) for b in (batch_a, batch_b))
+    batch_norms = tuple(float(tf.norm(grads(b))) for b in (batch_a, batch_b))
+    context = {"tf": tf, "bn_critic": model, "batch_a": batch_a, "batch_b": batch_b}
+    return context, first_norms, batch_norms
+
+
+@pytest.mark.parametrize("case, ok", [
+    ("benar", True),
+    ("benar_list", True),
+    ("norma_seluruh_batch", False),    # norma gradien seluruh batch, bukan gambar pertama
+    ("tanpa_bn_critic", False),        # kritikus atau batch tidak bernama seperti di soal
+    ((0.54852, 0.54852), False),       # kritikus tanpa BatchNorm atau training=False
+    ((0.0, 0.0), False),               # gradien terhadap bobot, bukan masukan
     ((float("nan"), 1.0), False),
-    (1.8, False),                       # satu angka
-    (("1,80", "1,77"), False),          # teks
+    (1.8, False),                      # satu angka
+    (("1,80", "1,77"), False),         # teks
     ((True, False), False),
     ((..., ...), False),
 ])
-def test_10_latihan_3(answer, ok):
-    out = run_check("10", 3, jawaban_3=answer)
+def test_10_latihan_3(bn_context, case, ok):
+    context, first_norms, batch_norms = bn_context
+    namespace = dict(context)
+    if case == "benar":
+        answer = first_norms
+    elif case == "benar_list":
+        answer = [np.float32(v) for v in first_norms]
+    elif case == "norma_seluruh_batch":
+        answer = batch_norms
+    elif case == "tanpa_bn_critic":
+        answer = first_norms
+        del namespace["bn_critic"]
+    else:
+        answer = case
+    assert abs(first_norms[0] - first_norms[1]) > 1e-3 * max(first_norms)
+    out = run_check("10", 3, jawaban_3=answer, **namespace)
     assert accepted(out) if ok else refused(out), out
