@@ -102,13 +102,13 @@ def load_fashion_mnist():
     Mengembalikan ``(X_train, y_train), (X_test, y_test)``, uint8, gambar (n, 28, 28): larik
     yang sama persis dari Keras atau salinan lengkap (60.000/10.000), atau awalnya saja dari
     subset yang dibundel (10.000/2.000).
-    Dipakai notebook 01-06 (dan latihan notebook 08).
+    Dipakai notebook 01-06 (dan latihan notebook 08 dan 09).
     """
     return _load("fashion_mnist")
 
 
 def load_mnist():
-    """MNIST berformat sama dengan ``keras.datasets.mnist.load_data()``. Notebook 01, 07, 08.
+    """MNIST berformat sama dengan ``keras.datasets.mnist.load_data()``. Notebook 01, 07, 08, 09.
 
     Sumber dan ukuran seperti ``load_fashion_mnist``.
     """

@@ -39,7 +39,7 @@ def thousands(n):
 
 def decimal(x, digits=2):
     """Bilangan dengan koma desimal Indonesia dan ``digits`` angka di belakang koma:
-    ``decimal(0.0123, 4)`` -> '0,0123', ``decimal(0.3, 1)`` -> '0,3'. Notebook 04 dan 05, untuk
+    ``decimal(0.0123, 4)`` -> '0,0123', ``decimal(0.3, 1)`` -> '0,3'. Notebook 04, 05, 09, untuk
     angka di judul gambar, label, dan tabel (``f"{x:.2f}"`` memberi titik, yang terbaca sebagai
     pemisah ribuan)."""
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
@@ -115,7 +115,7 @@ def _cache_key(dataset, fast, X_train, y_train, n_epochs):
 
 
 def load_classifier(dataset="mnist", n_train=None, epochs=None, verbose=True):
-    """Klasifikator CNN kecil untuk ``dataset`` ("mnist" atau "fashion_mnist"). Notebook 07, 08, 10.
+    """Klasifikator CNN kecil untuk ``dataset`` ("mnist" atau "fashion_mnist"). Notebook 07-10.
 
     Dilatih sekali pada data latih dataset itu, lalu bobotnya disimpan di
     ``helpers.output_dir("klasifikator")``; panggilan berikutnya memuat dari cache. Akurasi pada
@@ -197,7 +197,7 @@ def classifier_features(images, classifier):
 
 
 def class_coverage(images, classifier, present_threshold=0.01, verbose=True):
-    """Cakupan kelas: kelas mana yang ditebak klasifikator untuk gambar buatan. Notebook 07, 08, 10.
+    """Cakupan kelas: kelas mana yang ditebak klasifikator untuk gambar buatan. Notebook 07-10.
 
     Pendeteksi *mode collapse*: generator yang sehat menghasilkan semua kelas dengan porsi
     mendekati seragam (10% tiap kelas). ``present_threshold``: porsi minimum agar sebuah kelas
@@ -291,7 +291,7 @@ def class_fidelity(images, requested_labels, classifier, verbose=True):
 def plot_class_coverage(coverage, title=None, path=None):
     """Diagram batang porsi tiap kelas dari ``class_coverage``, dengan garis 5% dan 10% (seragam).
 
-    Batang di bawah garis 5% diwarnai merah. Notebook 07, 08, 10. Mengembalikan Figure.
+    Batang di bawah garis 5% diwarnai merah. Notebook 07-10. Mengembalikan Figure.
     """
     import matplotlib.pyplot as plt
 
@@ -329,7 +329,7 @@ def _sqrt_psd(matrix):
 
 
 def frechet_distance(images_a, images_b, classifier):
-    """Jarak Fréchet antara dua kumpulan gambar di ruang fitur klasifikator. Notebook 07, 08, 10.
+    """Jarak Fréchet antara dua kumpulan gambar di ruang fitur klasifikator. Notebook 07-10.
 
     Fitur setiap kumpulan diringkas sebagai Gaussian (rata-rata mu, kovarians Sigma), lalu
         d^2 = ||mu_a - mu_b||^2 + Tr(Sigma_a + Sigma_b - 2 (Sigma_a Sigma_b)^(1/2)).
@@ -355,7 +355,7 @@ _GAN_KEYS = ("loss_D", "loss_G", "D_x", "D_G_z")
 
 
 def plot_gan_history(history, title="Kurva pelatihan GAN", path=None):
-    """Dua panel per epoch: loss D dan G, serta rata-rata D(x) dan D(G(z)). Notebook 07, 08.
+    """Dua panel per epoch: loss D dan G, serta rata-rata D(x) dan D(G(z)). Notebook 07, 08, 09.
 
     ``history``: dict berisi list/larik per epoch dengan kunci ``loss_D``, ``loss_G``, ``D_x``
     (rata-rata keluaran D untuk gambar asli) dan ``D_G_z`` (untuk gambar buatan). Garis abu-abu

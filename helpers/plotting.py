@@ -77,7 +77,7 @@ def show_images(images, titles=None, ncols=8, title=None, path=None, size=1.3):
 
 
 def compare_rows(rows, title=None, path=None, size=1.3):
-    """Baris-baris gambar berlabel, mis. ``{"Asli": X, "Rekonstruksi": X_rec}``. Notebook 02-08.
+    """Baris-baris gambar berlabel, mis. ``{"Asli": X, "Rekonstruksi": X_rec}``. Notebook 02-09.
 
     ``rows`` adalah dict label -> gambar (semua baris harus berisi jumlah gambar yang sama),
     atau pasangan/list ``(asli, rekonstruksi)`` yang diberi label "Asli" dan "Rekonstruksi".
