@@ -30,24 +30,31 @@ def label_embedding():
     return layer
 
 
+Y_TRAIN_16 = np.array([5, 0, 4, 1, 9, 2, 1, 3, 1, 4, 3, 5, 3, 6, 1, 7])  # 16 label latih MNIST pertama
+
+
 @pytest.mark.parametrize("which, ok", [
     ("one_hot_kali_w", True),
-    ("w_saja", True),           # W sendiri sama dengan one-hot identitas kali W
-    ("eye", False),             # one-hot tanpa dikalikan W
-    ("w_transpos", False),      # bentuk (50, 10)
-    ("urutan_terbalik", False),  # baris untuk kelas 9, 8, ..., 0
-    ("acak", False),            # W generator lain (misalnya yang belum dilatih)
+    ("lookup", True),            # keluaran Embedding untuk label yang sama: hasilnya memang identik
+    ("w_saja", False),           # W sendiri, bentuk (10, 50): tidak membuktikan apa-apa
+    ("kelas_0_9", False),        # one-hot kelas 0-9 kali W, sama dengan W
+    ("eye", False),              # one-hot tanpa dikalikan W, bentuk (16, 10)
+    ("w_transpos", False),       # bentuk (50, 10)
+    ("urutan_terbalik", False),  # baris untuk label dalam urutan terbalik
+    ("acak", False),             # W generator lain (misalnya yang belum dilatih)
     ("teks", False),
     ("kosong", False),
 ])
 def test_09_latihan_1(label_embedding, which, ok):
     W = label_embedding.get_weights()[0]
-    answer = {"one_hot_kali_w": np.eye(10, dtype="float32") @ W, "w_saja": W, "eye": np.eye(10),
-              "w_transpos": W.T, "urutan_terbalik": W[::-1],
-              "acak": np.random.default_rng(1).normal(0, 0.05, (10, 50)), "teks": "one-hot kali W",
+    one_hot = np.eye(10, dtype="float32")[Y_TRAIN_16]
+    answer = {"one_hot_kali_w": one_hot @ W, "lookup": W[Y_TRAIN_16], "w_saja": W,
+              "kelas_0_9": np.eye(10, dtype="float32") @ W, "eye": one_hot,
+              "w_transpos": W.T, "urutan_terbalik": (one_hot @ W)[::-1],
+              "acak": np.random.default_rng(1).normal(0, 0.05, (16, 50)), "teks": "one-hot kali W",
               "kosong": ...}[which]
     out = run_check("09", 1, jawaban_1=answer, generator=_Model(label_embedding_g=label_embedding),
-                    N_CLASSES=10, LABEL_DIM_G=50)
+                    y_train=Y_TRAIN_16.astype("int32"), N_CLASSES=10, LABEL_DIM_G=50)
     assert accepted(out) if ok else refused(out), out
 
 
