@@ -38,7 +38,7 @@ import render_kuliah  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 OUTPUT = ROOT / "keluaran"
-# Halaman Markdown selain notebook: (berkas di repositori, judul singkat di navigasi).
+# Halaman Markdown selain notebook (jalur di repositori), dalam urutan navigasi.
 PAGES = ["docs/glosarium.md", "benchmarks/HASIL_PENUH.md", "benchmarks/HASIL.md", "PANDUAN_DOSEN.md"]
 README_SECTIONS = ["Daftar isi", "Hasil"]
 
