@@ -1,7 +1,9 @@
 """Pemeriksaan jawaban latihan: mencetak dalam bahasa Indonesia apa yang benar atau salah.
 
-Setiap fungsi mengembalikan True/False dan tidak pernah melempar galat karena jawaban
-salah, agar notebook tetap berjalan sampai akhir. Jawaban yang masih ``...`` (juga di dalam
+Setiap fungsi mengembalikan True/False dan tidak melempar galat karena jawaban salah, agar
+notebook tetap berjalan sampai akhir. Pengecualiannya mode penilaian (``KURSUS_PENILAIAN=1``,
+dipasang ``scripts/kelas.py nilai``): sesudah mencetak vonisnya, jawaban yang ditolak atau
+belum diisi melempar ``AssertionError`` berisi vonis itu, supaya sel uji nbgrader gagal. Jawaban yang masih ``...`` (juga di dalam
 list/tuple/dict, mis. ``(..., ...)``) atau ``None`` dilaporkan sebagai "belum dijawab".
 Argumen dari penulis notebook yang keliru (mis. ``expected`` bukan bentuk) menghasilkan
 ``ValueError`` yang jelas. Dipakai sel cek latihan di notebook 01-10.
@@ -10,6 +12,8 @@ import json
 import os
 
 import numpy as np
+
+from .config import grading_mode
 
 _OK = "✅ Benar"
 _NO = "❌ Belum tepat"
@@ -23,7 +27,14 @@ def _report(ok, what, detail="", hint=""):
         print(f"{_NO}: {what}. {detail}".rstrip())
         if hint:
             print(f"   Petunjuk: {hint}")
+        _fail_when_grading(f"{_NO}: {what}. {detail}".rstrip())
     return bool(ok)
+
+
+def _fail_when_grading(verdict):
+    """Dalam mode penilaian, vonis yang menolak jawaban menjadi galat sel (nol poin)."""
+    if grading_mode():
+        raise AssertionError(verdict)
 
 
 def _has_placeholder(value, depth=0):
@@ -53,6 +64,7 @@ def answered(name, value, hint=""):
               "sel jawaban, lalu jalankan sel cek ini lagi.")
         if hint:
             print(f"   Petunjuk: {hint}")
+        _fail_when_grading(f"{_TODO}: `{name}` masih berisi {empty}.")
         return False
     return True
 

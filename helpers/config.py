@@ -3,6 +3,8 @@
 Sakelar dibaca dari variabel lingkungan setiap kali dipanggil (tidak ada kerja saat impor):
 - ``KURSUS_CEPAT=1``  : mode cepat (sedikit epoch, subset kecil); dipakai oleh uji otomatis.
 - ``KURSUS_OFFLINE=1`` : pakai data luring yang dibundel, tanpa mencoba internet.
+- ``KURSUS_PENILAIAN=1``: mode penilaian (dipasang ``scripts/kelas.py nilai``): sel cek yang
+  menolak jawaban melempar ``AssertionError``, sehingga nbgrader memberinya nol poin.
 """
 import os
 import platform
@@ -33,6 +35,11 @@ def fast_mode():
 def offline_mode():
     """True bila mode luring aktif (``KURSUS_OFFLINE``). Dipakai oleh ``helpers.data``."""
     return _switch("KURSUS_OFFLINE")
+
+
+def grading_mode():
+    """True bila mode penilaian aktif (``KURSUS_PENILAIAN``). Dipakai ``helpers.checks``."""
+    return _switch("KURSUS_PENILAIAN")
 
 
 def _int_at_least(value, name, lowest=1):
