@@ -7,11 +7,20 @@ from sel_latihan import accepted, refused, run_check
 import helpers
 
 
-class _Model:
-    """Pengganti model Keras: ``get_layer`` memberi lapisan bernama, ``predict`` gambar nol."""
+class _BatchNorm:
+    """Pengganti BatchNormalization: rata-rata bergerak 0 sebelum dilatih, bergeser sesudahnya."""
 
-    def __init__(self, **named_layers):
+    def __init__(self, trained):
+        self.moving_mean = np.full(8, 0.03 if trained else 0.0, "float32")
+
+
+class _Model:
+    """Pengganti model Keras: ``get_layer`` memberi lapisan bernama, ``predict`` gambar nol,
+    ``layers`` berisi satu BatchNorm yang sudah (atau belum) dilatih."""
+
+    def __init__(self, trained=True, **named_layers):
         self.named_layers = named_layers
+        self.layers = [_BatchNorm(trained)]
 
     def get_layer(self, name):
         return self.named_layers[name]
@@ -92,30 +101,40 @@ def test_09_latihan_2(answer, ok):
 BLIND_SHARES = np.array([0.1, 0.05, 0.2, 0.1, 0.0, 0.15, 0.1, 0.1, 0.1, 0.1])
 
 
-def _blind_d(zero=True):
+def _blind_d(zero=True, frozen=True):
     weights = np.zeros((10, 784)) if zero else np.full((10, 784), 0.01)
 
     class Layer:
+        trainable = not frozen
+
         def get_weights(self):
             return [weights]
 
     return _Model(label_embedding_d=Layer())
 
 
-@pytest.mark.parametrize("answer, names, zero, ok", [
-    ({"per_class": BLIND_SHARES, "overall": 0.1}, ("g_blind", "d_blind"), True, True),
+BLIND = {"per_class": BLIND_SHARES, "overall": 0.1}
+PAIR = ("g_blind", "d_blind")
+
+
+@pytest.mark.parametrize("answer, names, zero, frozen, trained, ok", [
+    (BLIND, PAIR, True, True, True, True),
     # kesetiaan generator yang melihat label (atau generator utama), bukan g_blind
-    ({"per_class": np.full(10, 0.9), "overall": 0.9}, ("g_blind", "d_blind"), True, False),
+    ({"per_class": np.full(10, 0.9), "overall": 0.9}, PAIR, True, True, True, False),
     # embedding label D tidak dinolkan: D masih melihat label
-    ({"per_class": BLIND_SHARES, "overall": 0.1}, ("g_blind", "d_blind"), False, False),
-    ({"per_class": BLIND_SHARES, "overall": 0.1}, (), True, False),     # tanpa g_blind/d_blind
-    (0.1, ("g_blind", "d_blind"), True, False),
-    ("rendah", ("g_blind", "d_blind"), True, False),
+    (BLIND, PAIR, False, True, True, False),
+    # dinolkan tetapi tidak dibekukan: D bisa belajar memakai label lagi
+    (BLIND, PAIR, True, False, True, False),
+    # g_blind belum dilatih (kesetiaan generator acak juga dekat 10%)
+    (BLIND, PAIR, True, True, False, False),
+    (BLIND, (), True, True, True, False),     # tanpa g_blind/d_blind
+    (0.1, PAIR, True, True, True, False),
+    ("rendah", PAIR, True, True, True, False),
 ])
-def test_09_latihan_3(monkeypatch, answer, names, zero, ok):
+def test_09_latihan_3(monkeypatch, answer, names, zero, frozen, trained, ok):
     monkeypatch.setattr(helpers, "class_fidelity",
                         lambda *args, **kwargs: {"per_class": BLIND_SHARES, "overall": 0.1})
-    extra = {"g_blind": _Model(), "d_blind": _blind_d(zero)}
+    extra = {"g_blind": _Model(trained=trained), "d_blind": _blind_d(zero, frozen)}
     extra = {name: extra[name] for name in names}
     out = run_check("09", 3, jawaban_3=answer, eval_noise=np.zeros((500, 100)),
                     eval_labels=np.repeat(np.arange(10), 50), classifier=None, N_CLASSES=10, **extra)
@@ -127,6 +146,8 @@ FASHION = np.array([0.5, 0.95, 0.6, 0.7, 0.55, 0.9, 0.3, 0.9, 0.95, 0.9])
 
 @pytest.mark.parametrize("answer, names, ok", [
     ({"per_class": FASHION, "n_samples": 500, "dataset": "fashion_mnist"}, ("g_fashion",), True),
+    # g_fashion ada tetapi belum dilatih
+    ({"per_class": FASHION, "n_samples": 500, "dataset": "fashion_mnist"}, ("g_fashion_mentah",), False),
     ({"per_class": FASHION, "n_samples": 500, "dataset": "mnist"}, ("g_fashion",), False),   # MNIST
     ({"per_class": FASHION, "n_samples": 100, "dataset": "fashion_mnist"}, ("g_fashion",), False),
     # kesetiaan generator MNIST yang diukur dengan klasifikator Fashion-MNIST
@@ -139,7 +160,7 @@ def test_09_latihan_4(monkeypatch, answer, names, ok):
     monkeypatch.setattr(helpers, "load_classifier", lambda *args, **kwargs: None)
     monkeypatch.setattr(helpers, "class_fidelity",
                         lambda *args, **kwargs: {"per_class": FASHION, "dataset": "fashion_mnist"})
-    extra = {name: _Model() for name in names}
+    extra = {"g_fashion": _Model(trained="g_fashion" in names)} if names else {}
     out = run_check("09", 4, jawaban_4=answer, eval_noise=np.zeros((500, 100)),
                     eval_labels=np.repeat(np.arange(10), 50), N_CLASSES=10, **extra)
     assert accepted(out) if ok else refused(out), out
