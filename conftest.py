@@ -88,17 +88,15 @@ def _spellings(value):
 
 def leaked_answers(notebook_path, answers):
     """Pasangan (nama cek, teks jawaban, nomor sel) untuk setiap jawaban yang diharapkan cek
-    dan tertulis di sel mana pun edisi mahasiswa (markdown maupun kode)."""
+    dan tertulis di sel mana pun edisi mahasiswa buatan nbgrader (markdown maupun kode)."""
     import importlib.util
     import re
 
-    import nbformat
-
     spec = importlib.util.spec_from_file_location(
-        "edisi_mahasiswa", Path(__file__).resolve().parent / "scripts" / "edisi_mahasiswa.py")
-    edisi = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(edisi)
-    student = edisi.student_notebook(nbformat.read(notebook_path, as_version=4))
+        "sel_latihan", Path(__file__).resolve().parent / "tests" / "sel_latihan.py")
+    sel_latihan = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sel_latihan)
+    student = sel_latihan.student_edition(notebook_path)
     found = set()
     for name, values in answers:
         for text in set().union(*(_spellings(v) for v in values)):

@@ -1,63 +1,59 @@
-"""Membuat edisi mahasiswa: salinan notebook tanpa sel solusi dan tanpa keluaran.
+"""Membuat edisi mahasiswa dengan `nbgrader generate_assignment` (lewat scripts/kelas.py).
 
-Yang dilakukan untuk setiap notebook:
-- sel bertag `solusi` (solusi latihan) dibuang; soal latihan, sel jawaban (berisi `...`),
-  dan sel cek tetap ada;
+Setiap notebook diubah menjadi sumber nbgrader (scripts/sumber_nbgrader.py: sel jawaban dan
+solusinya menjadi satu sel dengan penanda solusi, sel cek menjadi sel uji), lalu nbgrader
+membuat rilisnya di folder kursus sementara:
+- bagian solusi dihapus dari sel jawaban (kerangka berisi `...` tetap ada), sel solusi teks
+  dihapus dari sel "*Jawaban Anda*", soal dan sel cek tetap ada;
 - semua keluaran dan nomor eksekusi dihapus, termasuk keluaran acuan nbval (tag
   `nbval-check-output` juga dibuang karena acuannya tidak ikut);
-- hasilnya divalidasi dengan nbformat sebelum ditulis.
+- metadata nbgrader ikut, jadi kiriman mahasiswa dapat dinilai `scripts/kelas.py nilai`.
 
-Pemakaian (dari akar repositori):
+Pemakaian (dari akar repositori; butuh nbgrader dari requirements-dosen.txt):
     python scripts/edisi_mahasiswa.py edisi_mahasiswa/             # semua notebook
     python scripts/edisi_mahasiswa.py DIR notebooks/02_*.ipynb      # notebook tertentu saja
     python scripts/edisi_mahasiswa.py DIR --timpa                   # DIR sudah berisi berkas
 
-Skrip menolak menulis ke folder notebooks/ sendiri atau menimpa notebook sumber.
+Skrip menolak menulis ke folder notebooks/ sendiri atau menimpa notebook sumber. Untuk
+memberi dan menilai tugas lengkap dengan folder kursus nbgrader, pakai scripts/kelas.py.
 """
 import argparse
-import copy
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-SOLUTION_TAG = "solusi"
-CHECK_TAG = "nbval-check-output"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sumber_nbgrader import is_solution  # noqa: E402
 
 
 class RefusedError(Exception):
     """Permintaan yang ditolak; pesannya (bahasa Indonesia) ditampilkan kepada pengguna."""
 
 
-def tags(cell):
-    """Daftar tag metadata sebuah sel."""
-    return list(cell.get("metadata", {}).get("tags", []))
+def release(sources):
+    """{nama berkas: notebook edisi mahasiswa} dari `nbgrader generate_assignment`."""
+    import kelas
+
+    with tempfile.TemporaryDirectory(prefix="edisi_") as tmp:
+        try:
+            released = kelas.prepare(Path(tmp) / "kelas", sources)
+        except kelas.RefusedError as err:
+            raise RefusedError(str(err)) from None
+        return {path.name: nbformat.read(path, as_version=4) for path in released}
 
 
-def is_solution(cell):
-    """True bila sel adalah solusi latihan (bertag `solusi`)."""
-    return SOLUTION_TAG in tags(cell)
-
-
-def student_notebook(nb):
-    """Mengembalikan salinan ``nb`` untuk mahasiswa: tanpa sel solusi, tanpa keluaran."""
-    nb = copy.deepcopy(nb)  # notebook asli tidak diubah
-    nb.cells = [cell for cell in nb.cells if not is_solution(cell)]
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        remaining = [t for t in tags(cell) if t != CHECK_TAG]
-        if remaining:
-            cell.metadata["tags"] = remaining
-        else:
-            cell.metadata.pop("tags", None)
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-    nb.metadata.pop("widgets", None)  # status widget tersimpan ikut terhapus bersama keluaran
-    nbformat.validate(nb)
-    return nb
+def student_notebook(nb, name="tugas"):
+    """Edisi mahasiswa satu notebook ``nb`` (``nb`` sendiri tidak diubah)."""
+    with tempfile.TemporaryDirectory(prefix="sumber_") as tmp:
+        path = Path(tmp) / f"{name}.ipynb"
+        nbformat.write(nb, path)
+        (student,) = release([path]).values()
+    return student
 
 
 def source_notebooks(paths):
@@ -108,13 +104,13 @@ def build(dest, paths=(), overwrite=False):
         raise RefusedError(f"Beberapa notebook bernama sama ({', '.join(doubles)}); "
                            "hasilnya akan saling menimpa.")
     check_destination(dest, sources, overwrite)
+    students = release(sources)
     dest.mkdir(parents=True, exist_ok=True)
     written = []
     for src in sources:
-        nb = nbformat.read(src, as_version=4)
-        n_solutions = sum(is_solution(cell) for cell in nb.cells)
+        n_solutions = sum(is_solution(cell) for cell in nbformat.read(src, as_version=4).cells)
         out = dest / src.name
-        nbformat.write(student_notebook(nb), out)
+        nbformat.write(students[src.name], out)
         written.append((out, n_solutions))
     return written
 

@@ -19,6 +19,7 @@ import argparse
 import csv
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,7 @@ c.CourseDirectory.course_id = "{course}"
 c.ClearSolutions.code_stub = {{"python": ""}}
 c.ClearSolutions.text_stub = ""
 c.ZipCollectApp.collector_plugin = "kumpulan_lms.LmsCollector"
+c.Exchange.root = {exchange!r}  # tidak dipakai tanpa JupyterHub; folder yang dapat ditulis
 '''
 IGNORED = {".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}
 
@@ -52,12 +54,23 @@ class RefusedError(Exception):
 
 
 def nbgrader(folder, *args, timeout=None, env=None):
-    """Menjalankan ``nbgrader <args>`` di folder kursus; mengembalikan CompletedProcess."""
+    """Menjalankan ``nbgrader <args>`` di folder kursus; mengembalikan CompletedProcess.
+
+    Bila ``timeout`` terlampaui, seluruh grup prosesnya (termasuk kernel notebook) dihentikan
+    dan ``subprocess.TimeoutExpired`` diteruskan."""
     env = dict(env or os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SCRIPTS), env.get("PYTHONPATH")]))
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=folder, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    command = [sys.executable, "-m", "nbgrader", *args]
+    with subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, start_new_session=True) as process:
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
 def _require_ok(result, what):
@@ -72,7 +85,9 @@ def api(folder):
     from traitlets.config.loader import PyFileConfigLoader
 
     # nbgrader memanggil program `alembic` dari lingkungan Python yang sama.
-    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([bin_dir, os.environ.get("PATH", "")])
     config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
@@ -92,7 +107,8 @@ def prepare(folder=DEFAULT_FOLDER, notebooks=()):
         if not path.is_file() or path.suffix != ".ipynb":
             raise RefusedError(f"Notebook {path} tidak ditemukan atau bukan .ipynb.")
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "nbgrader_config.py").write_text(CONFIG.format(root=str(folder), course=COURSE_ID),
+    (folder / "nbgrader_config.py").write_text(CONFIG.format(root=str(folder), course=COURSE_ID,
+                                                            exchange=str(folder / "pertukaran")),
                                               encoding="utf-8")
     grader = api(folder)
     released = []
@@ -244,7 +260,7 @@ def grade(folder, assignment, archives, limit=300):
             error = first_error(graded)
             row["status"] = "bersih" if error is None else f"galat pertama ({error[0]}) {error[1]}"
         else:
-            row["status"] = problem
+            row["status"], row["masalah"] = problem, True
         pending = 0
         for number in exercises:
             ids = [g for g, (n, _) in cells.items() if n == number]
@@ -254,8 +270,14 @@ def grade(folder, assignment, archives, limit=300):
         row["maksimum"] = _number(sum(max_points(source, g) for g in cells))
         row["belum_dinilai_dosen"] = pending
         rows.append(row)
-    if any((folder / "autograded" / row["nim"] / assignment).is_dir() for row in rows):
-        _require_success(api(folder).generate_feedback(assignment), "nbgrader generate_feedback")
+    graded = [row for row in rows if row["nim"] != "?" and not row.get("masalah")]
+    grader = api(folder) if graded else None
+    for row in graded:
+        result = grader.generate_feedback(assignment, student_id=row["nim"])
+        if not result.get("success"):
+            row["status"] += "; umpan balik HTML gagal dibuat (lihat .nbgrader.log)"
+    for row in rows:
+        row.pop("masalah", None)
     columns = ["nim", "notebook"] + [f"latihan_{n}" for n in exercises] + \
         ["total", "maksimum", "belum_dinilai_dosen", "status"]
     table = folder / f"nilai_{assignment}.csv"

@@ -18,6 +18,7 @@ import copy
 import re
 
 SOLUTION_TAG = "solusi"
+CHECK_TAG = "nbval-check-output"
 PROMPT = re.compile(r"^###\s+Latihan\s+(\d+)\b", re.MULTILINE)
 HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)  # judul tingkat 1-3 menutup blok latihan
 WRITTEN_ANSWER = re.compile(r"^\*Jawaban Anda\b")
@@ -50,7 +51,8 @@ def _nbgrader(cell, grade_id, *, solution=False, grade=False, locked=False, poin
     if grade:
         meta["points"] = points
     cell.metadata["nbgrader"] = meta
-    tags = [t for t in cell.metadata.get("tags", []) if t != SOLUTION_TAG]
+    # Tanpa keluaran tersimpan, tag acuan nbval tidak berarti lagi (dan akan gagal di nbval).
+    tags = [t for t in cell.metadata.get("tags", []) if t not in (SOLUTION_TAG, CHECK_TAG)]
     if tags:
         cell.metadata["tags"] = tags
     else:

@@ -5,8 +5,12 @@ Dipakai ``test_latihan.py`` (struktur dan edisi mahasiswa) dan uji sel cek per n
 uji (benar, salah tetapi masuk akal, atau bertipe salah) dan konteks secukupnya.
 """
 import contextlib
+import hashlib
 import io
+import os
 import re
+import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -39,6 +43,26 @@ def exercises(nb):
             block.append(nxt)
         result.append((int(match.group(1)), block))
     return result
+
+
+def student_edition(path):
+    """Edisi mahasiswa notebook ``path`` seperti yang dibuat `nbgrader generate_assignment`
+    (scripts/edisi_mahasiswa.py). Disimpan di keluaran/uji_edisi/ menurut sidik notebook dan
+    skrip pembuatnya, sehingga setiap versi notebook dibuat sekali untuk semua uji."""
+    path = Path(path)
+    scripts = [ROOT / "scripts" / name for name in ("edisi_mahasiswa.py", "kelas.py", "sumber_nbgrader.py")]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in [path, *scripts])).hexdigest()[:16]
+    cache = ROOT / "keluaran" / "uji_edisi" / f"{path.stem}-{digest}.ipynb"
+    if not cache.exists():
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import edisi_mahasiswa
+
+        student = edisi_mahasiswa.release([path])[path.name]
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=cache.parent, delete=False, suffix=".tmp") as tmp:
+            nbformat.write(student, tmp)
+        os.replace(tmp.name, cache)  # dua proses uji boleh membuatnya bersamaan
+    return nbformat.read(cache, as_version=4)
 
 
 def python_source(source):

@@ -28,10 +28,12 @@ def tiny_notebook(path):
     answer = new_code_cell("jawaban_1 = ...  # jawaban Anda", execution_count=3,
                            outputs=[nbformat.v4.new_output("stream", name="stdout", text="lama\n")])
     solution = new_code_cell("jawaban_1 = 28 * 28", metadata={"tags": ["solusi"]})
+    verdict = new_code_cell('helpers.check_value("jawaban_1", jawaban_1, 784)')
     check = new_code_cell("print(784)", execution_count=1, metadata={"tags": ["nbval-check-output"]},
                           outputs=[nbformat.v4.new_output("stream", name="stdout", text="784\n")])
     nb = new_notebook(cells=[new_markdown_cell("# 99 — Uji"), check,
-                             new_markdown_cell("### Latihan 1 — Piksel"), answer, solution],
+                             new_markdown_cell("### Latihan 1 — Piksel"), answer, solution,
+                             verdict],
                       metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
                                                "language": "python"}})
     nbformat.write(nb, path)
@@ -93,9 +95,12 @@ def test_isi_edisi_mahasiswa(tmp_path):
     assert src.read_bytes() == before  # sumber tidak diubah
     nb = nbformat.read(tmp_path / "mahasiswa" / "99_uji.ipynb", as_version=4)
     nbformat.validate(nb)
-    sources = [c.source for c in nb.cells]
-    assert "jawaban_1 = 28 * 28" not in sources
+    sources = [c.source.strip() for c in nb.cells]
+    assert not [s for s in sources if "28 * 28" in s]
     assert "### Latihan 1 — Piksel" in sources and "jawaban_1 = ...  # jawaban Anda" in sources
+    grading = [c.metadata["nbgrader"] for c in nb.cells]  # kiriman dapat dinilai kelas.py
+    assert [g["grade_id"] for g in grading if g["solution"]] == ["latihan_1_jawaban"]
+    assert [(g["grade_id"], g["points"]) for g in grading if g["grade"]] == [("latihan_1_cek", 1)]
     for cell in nb.cells:
         assert "tags" not in cell.metadata
         if cell.cell_type == "code":

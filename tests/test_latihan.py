@@ -2,18 +2,16 @@
 
 - Setiap ``### Latihan N`` diikuti sel jawaban (tanpa tag solusi) lalu sel bertag ``solusi``
   sebelum soal/judul berikutnya; minimal 3 latihan, bernomor 1, 2, 3, ...
-- Edisi mahasiswa tidak memuat sel solusi, tidak memuat teks solusi, dan tidak memakai nama
-  yang hanya didefinisikan di sel solusi (agar tetap bisa dijalankan dari atas ke bawah).
+- Edisi mahasiswa (rilis `nbgrader generate_assignment`, lewat scripts/edisi_mahasiswa.py)
+  tidak memuat sel solusi, tidak memuat teks solusi, dan tidak memakai nama yang hanya
+  didefinisikan di sel solusi (agar tetap bisa dijalankan dari atas ke bawah).
 """
 import ast
 import builtins
 
 import nbformat
 import pytest
-from muat import load_script
-from sel_latihan import NOTEBOOKS, exercises, is_solution, python_source
-
-edisi = load_script("scripts/edisi_mahasiswa.py")
+from sel_latihan import NOTEBOOKS, exercises, is_solution, python_source, student_edition
 
 
 def names(source):
@@ -64,7 +62,7 @@ def test_struktur_latihan(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_edisi_mahasiswa_tanpa_solusi(path):
     nb = nbformat.read(path, as_version=4)
-    student = edisi.student_notebook(nb)
+    student = student_edition(path)
     nbformat.validate(student)
     solutions = [c.source.strip() for c in nb.cells if is_solution(c)]
     assert solutions, f"{path.name}: tidak ada sel solusi sama sekali."
@@ -110,10 +108,12 @@ def test_pencari_bocoran_jawaban(tmp_path):
     from conftest import leaked_answers
 
     nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("Model ini punya 286.414 parameter dan loss 1,3863."),
+        nbformat.v4.new_markdown_cell("### Latihan 1 — Parameter\n\nModel ini punya 286.414 parameter "
+                                      "dan loss 1,3863."),
         nbformat.v4.new_code_cell("x = 0.5  # rentang soal"),
         nbformat.v4.new_code_cell("print(286414)", metadata={"tags": ["solusi"]}),
-    ])
+        nbformat.v4.new_code_cell("helpers.check_value('x', x, 0.5)"),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     path = tmp_path / "contoh.ipynb"
     nbformat.write(nb, path)
     found = leaked_answers(path, [("params", [286414.0]), ("loss", [1.386294]),
