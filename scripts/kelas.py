@@ -18,6 +18,7 @@ menghentikan kiriman lain.
 import argparse
 import csv
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -44,6 +45,8 @@ c.CourseDirectory.course_id = "{course}"
 c.ClearSolutions.code_stub = {{"python": ""}}
 c.ClearSolutions.text_stub = ""
 c.ZipCollectApp.collector_plugin = "kumpulan_lms.LmsCollector"
+# Sel cek yang terhapus (atau kehilangan metadata di editor lain) dikembalikan sebelum dinilai.
+c.OverwriteCells.add_missing_cells = True
 c.Exchange.root = {exchange!r}  # tidak dipakai tanpa JupyterHub; folder yang dapat ditulis
 '''
 IGNORED = {".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}
@@ -207,9 +210,21 @@ def grade_one(folder, assignment, nim, limit):
     if changed:
         return f"DITOLAK: menulis di luar foldernya ({changed[0]})"
     if result.returncode != 0 or not (folder / "autograded" / nim / assignment).is_dir():
-        lines = [ln for ln in (result.stdout + result.stderr).splitlines() if "rror" in ln]
-        return "gagal dinilai: " + (lines[-1].strip()[:200] if lines else "lihat .nbgrader.log")
+        return "gagal dinilai: " + failure_reason(result.stdout + result.stderr)
     return None
+
+
+def failure_reason(log):
+    """Sebab kegagalan `nbgrader autograde` dari lognya, dalam kalimat untuk dosen."""
+    errors = re.findall(r"^\s*(\w+(?:Error|Exception)): (.*)$", log, flags=re.MULTILINE)
+    if not errors:
+        return "lihat .nbgrader.log di folder kursus"
+    name, message = errors[-1]
+    missing = re.fullmatch(r"'(latihan_\w+)'", message.strip())
+    if name == "KeyError" and missing:
+        return (f"sel {missing.group(1)} tidak ditemukan (metadata nbgrader hilang: notebook "
+                "tidak dibuat dari edisi mahasiswa, atau disimpan editor yang membuang metadata sel)")
+    return f"{name}: {message.strip()[:200]}"
 
 
 def scores(folder, assignment, nim):
@@ -242,42 +257,48 @@ def grade(folder, assignment, archives, limit=300):
     _require_ok(nbgrader(folder, "zip_collect", assignment, "--force",
                          f"--LmsCollector.notebook={assignment}.ipynb",
                          f"--LmsCollector.extracted={extracted}"), "nbgrader zip_collect")
+    statuses = []
+    for path in sorted(p for p in extracted.rglob("*") if p.is_file()):
+        if student_id(path, extracted) is None:
+            statuses.append(("?", f"tanpa NIM di nama berkas: {path.relative_to(extracted)}"))
+    students = sorted(p.name for p in (folder / "submitted").iterdir() if p.is_dir())
+    grader = None
+    for student in students:
+        print(f"  menilai {student} ...", flush=True)
+        problem = grade_one(folder, assignment, student, limit)
+        if problem:
+            statuses.append((student, problem))
+            continue
+        graded = nbformat.read(folder / "autograded" / student / assignment / f"{assignment}.ipynb",
+                               as_version=4)
+        error = first_error(graded)
+        status = "bersih" if error is None else f"galat pertama ({error[0]}) {error[1]}"
+        grader = grader or api(folder)
+        if not grader.generate_feedback(assignment, student_id=student).get("success"):
+            status += "; umpan balik HTML gagal dibuat (lihat .nbgrader.log)"
+        statuses.append((student, status))
+    return write_table(folder, assignment, statuses)
+
+
+def write_table(folder, assignment, statuses):
+    """Menulis nilai_<tugas>.csv dari gradebook: satu baris per (nim, status); poin hanya untuk
+    kiriman yang dinilai ("bersih" atau "galat pertama ..."), termasuk nilai manual dosen."""
     source = nbformat.read(folder / "source" / assignment / f"{assignment}.ipynb", as_version=4)
     cells = grade_ids(source)
     exercises = sorted({number for number, _ in cells.values()})
     rows = []
-    for path in sorted(p for p in extracted.rglob("*") if p.is_file()):
-        if student_id(path, extracted) is None:
-            rows.append({"nim": "?", "status": f"tanpa NIM di nama berkas: {path.relative_to(extracted)}"})
-    for student in sorted(p.name for p in (folder / "submitted").iterdir() if p.is_dir()):
-        print(f"  menilai {student} ...", flush=True)
-        problem = grade_one(folder, assignment, student, limit)
-        row = {"nim": student}
-        points = {} if problem else scores(folder, assignment, student)
-        if problem is None:
-            graded = nbformat.read(folder / "autograded" / student / assignment / f"{assignment}.ipynb",
-                                   as_version=4)
-            error = first_error(graded)
-            row["status"] = "bersih" if error is None else f"galat pertama ({error[0]}) {error[1]}"
-        else:
-            row["status"], row["masalah"] = problem, True
-        pending = 0
-        for number in exercises:
-            ids = [g for g, (n, _) in cells.items() if n == number]
-            row[f"latihan_{number}"] = _number(sum(points.get(g, (0, 0, False))[0] or 0 for g in ids))
-            pending += sum(1 for g in ids if points.get(g, (0, 0, False))[2])
-        row["total"] = _number(sum(row[f"latihan_{n}"] for n in exercises))
-        row["maksimum"] = _number(sum(max_points(source, g) for g in cells))
-        row["belum_dinilai_dosen"] = pending
+    for nim, status in statuses:
+        row = {"nim": nim, "status": status}
+        if nim != "?":
+            graded = status.startswith(("bersih", "galat pertama"))
+            points = scores(folder, assignment, nim) if graded else {}
+            for number in exercises:
+                ids = [g for g, (n, _) in cells.items() if n == number]
+                row[f"latihan_{number}"] = _number(sum(points.get(g, (0, 0, False))[0] or 0 for g in ids))
+            row["total"] = _number(sum(row[f"latihan_{n}"] for n in exercises))
+            row["maksimum"] = _number(sum(max_points(source, g) for g in cells))
+            row["belum_dinilai_dosen"] = sum(1 for g in cells if points.get(g, (0, 0, False))[2])
         rows.append(row)
-    graded = [row for row in rows if row["nim"] != "?" and not row.get("masalah")]
-    grader = api(folder) if graded else None
-    for row in graded:
-        result = grader.generate_feedback(assignment, student_id=row["nim"])
-        if not result.get("success"):
-            row["status"] += "; umpan balik HTML gagal dibuat (lihat .nbgrader.log)"
-    for row in rows:
-        row.pop("masalah", None)
     columns = ["nim", "notebook"] + [f"latihan_{n}" for n in exercises] + \
         ["total", "maksimum", "belum_dinilai_dosen", "status"]
     table = folder / f"nilai_{assignment}.csv"
@@ -287,6 +308,19 @@ def grade(folder, assignment, archives, limit=300):
         for row in rows:
             writer.writerow({"notebook": assignment, **row})
     return rows, table
+
+
+def refresh_table(folder, assignment):
+    """Menulis ulang nilai_<tugas>.csv (mis. sesudah dosen menilai jawaban tertulis di
+    Formgrader) dengan status dari tabel sebelumnya."""
+    folder = Path(folder).resolve()
+    assignment = assignment_name(folder, assignment)
+    table = folder / f"nilai_{assignment}.csv"
+    if not table.is_file():
+        raise RefusedError(f"{table} belum ada. Jalankan dulu `kelas.py nilai {assignment} ARSIP`.")
+    with open(table, encoding="utf-8") as handle:
+        statuses = [(row["nim"], row["status"]) for row in csv.DictReader(handle)]
+    return write_table(folder, assignment, statuses)
 
 
 def _number(x):
@@ -314,13 +348,18 @@ def main(argv=None):
     rate.add_argument("arsip", nargs="+", type=Path, help="arsip .zip unduhan LMS")
     rate.add_argument("--batas-detik", type=int, default=300,
                       help="batas waktu satu notebook (bawaan 300 detik, mode cepat)")
+    again = sub.add_parser("tabel", help="tulis ulang nilai_<tugas>.csv sesudah penilaian manual")
+    again.add_argument("tugas", help="nama tugas atau awalannya, mis. 09")
     args = parser.parse_args(argv)
     try:
         if args.perintah == "siapkan":
             for path in prepare(args.folder, args.notebook):
                 print(f"  edisi mahasiswa: {path}")
         else:
-            rows, table = grade(args.folder, args.tugas, args.arsip, args.batas_detik)
+            if args.perintah == "nilai":
+                rows, table = grade(args.folder, args.tugas, args.arsip, args.batas_detik)
+            else:
+                rows, table = refresh_table(args.folder, args.tugas)
             for row in rows:
                 pending = row.get("belum_dinilai_dosen")
                 print(f"  {row['nim']:>12}  {row.get('total', 0):>3}/{row.get('maksimum', '-')}"

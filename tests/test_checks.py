@@ -256,3 +256,34 @@ def test_larik_besar_tidak_ditelusuri_untuk_placeholder(capsys):
 ])
 def test_semua_mengembalikan_bool(capsys, call):
     assert call() is False
+
+
+# --- Mode penilaian (KURSUS_PENILAIAN=1, dipasang scripts/kelas.py nilai) -----------------
+
+def test_mode_penilaian_jawaban_salah_melempar_vonisnya(monkeypatch, capsys):
+    monkeypatch.setenv("KURSUS_PENILAIAN", "1")
+    with pytest.raises(AssertionError, match="❌ Belum tepat: nilai `x`. Didapat 3: terlalu besar"):
+        check_value("x", 3, 2)
+    assert "❌ Belum tepat" in capsys.readouterr().out  # mahasiswa tetap melihat vonisnya
+
+
+def test_mode_penilaian_belum_dijawab_melempar(monkeypatch, capsys):
+    monkeypatch.setenv("KURSUS_PENILAIAN", "ya")
+    with pytest.raises(AssertionError, match="✏️ Belum dijawab: `x` masih berisi `...`"):
+        check_shape("x", ..., (2,))
+
+
+def test_mode_penilaian_jawaban_benar_tidak_melempar(monkeypatch, capsys):
+    monkeypatch.setenv("KURSUS_PENILAIAN", "1")
+    assert check_true("x", True, "benar") and check_range("x", [0.5], 0, 1)
+
+
+def test_tanpa_mode_penilaian_jawaban_salah_tidak_melempar(monkeypatch, capsys):
+    monkeypatch.delenv("KURSUS_PENILAIAN", raising=False)
+    assert check_value("x", 3, 2) is False
+
+
+def test_nilai_mode_penilaian_yang_tidak_dikenal(monkeypatch):
+    monkeypatch.setenv("KURSUS_PENILAIAN", "mungkin")
+    with pytest.raises(ValueError, match="KURSUS_PENILAIAN"):
+        check_value("x", 3, 2)

@@ -135,7 +135,9 @@ def tiny_assignment(path):
         new_code_cell("import helpers"),
         new_markdown_cell("### Latihan 1 — Piksel\n\nBerapa piksel gambar 28 × 28?"),
         new_code_cell("jawaban_1 = ...  # jawaban Anda"),
+        new_markdown_cell("*Jawaban Anda* (mengapa?): ..."),
         new_code_cell("jawaban_1 = 28 * 28", metadata={"tags": ["solusi"]}),
+        new_markdown_cell("**Jawaban.** 28 baris kali 28 kolom.", metadata={"tags": ["solusi"]}),
         new_code_cell('helpers.check_value("jawaban_1", jawaban_1, 784)'),
     ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     nbformat.write(nb, path)
@@ -153,6 +155,8 @@ def test_kiriman_bermasalah_tidak_menghentikan_yang_lain(tmp_path):
                                                  "jawaban_1 = 784"}),
         "2301013_99_piksel.ipynb": '{"cells": [',
         "2301014_99_piksel.ipynb": fill(source, {}),
+        "2301015_99_piksel.ipynb": without_check(fill(source, {"latihan_1_jawaban": "jawaban_1 = 5"})),
+        "2301016_99_piksel.ipynb": without_nbgrader_metadata(fill(source, {})),
     })
     rows, table = kelas.grade(folder, "99", [archive], limit=30)
     got = read_table(table)
@@ -161,3 +165,33 @@ def test_kiriman_bermasalah_tidak_menghentikan_yang_lain(tmp_path):
     assert "bocor.txt" in got["2301012"]["status"] and got["2301012"]["total"] == "0"
     assert got["2301013"]["status"].startswith("bukan notebook yang sah")
     assert got["2301014"]["status"] == "bersih" and got["2301014"]["total"] == "1"
+    assert got["2301014"]["maksimum"] == "2" and got["2301014"]["belum_dinilai_dosen"] == "1"
+    # Sel cek yang dihapus dikembalikan nbgrader sebelum menilai, jadi jawaban salah tetap ketahuan.
+    assert got["2301015"]["total"] == "0" and "❌ Belum tepat" in got["2301015"]["status"]
+    assert "metadata nbgrader hilang" in got["2301016"]["status"]
+
+    # Dosen menilai jawaban tertulis (di Formgrader; di sini lewat API gradebook nbgrader),
+    # lalu `kelas.py tabel` menulis ulang tabelnya dengan status yang sama.
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{folder / 'gradebook.db'}") as gradebook:
+        written = gradebook.find_grade("latihan_1_tulisan", "99_piksel", "99_piksel", "2301014")
+        written.manual_score, written.needs_manual_grade = 1, False  # seperti Formgrader
+        gradebook.db.commit()
+    kelas.refresh_table(folder, "99")
+    again = read_table(table)
+    assert again["2301014"]["total"] == "2" and again["2301014"]["belum_dinilai_dosen"] == "0"
+    assert again["2301011"]["status"] == got["2301011"]["status"]
+
+
+def without_check(text):
+    nb = nbformat.reads(text, as_version=4)
+    nb.cells = [c for c in nb.cells if c.metadata["nbgrader"]["grade_id"] != "latihan_1_cek"]
+    return nbformat.writes(nb)
+
+
+def without_nbgrader_metadata(text):
+    nb = nbformat.reads(text, as_version=4)
+    for cell in nb.cells:
+        cell.metadata.pop("nbgrader")
+    return nbformat.writes(nb)
