@@ -3,8 +3,9 @@
 Setiap fungsi mengembalikan True/False dan tidak melempar galat karena jawaban salah, agar
 notebook tetap berjalan sampai akhir. Pengecualiannya mode penilaian (``KURSUS_PENILAIAN=1``,
 dipasang ``scripts/kelas.py nilai``): sesudah mencetak vonisnya, jawaban yang ditolak atau
-belum diisi melempar ``AssertionError`` berisi vonis itu, supaya sel uji nbgrader gagal. Jawaban yang masih ``...`` (juga di dalam
-list/tuple/dict, mis. ``(..., ...)``) atau ``None`` dilaporkan sebagai "belum dijawab".
+belum diisi melempar ``AssertionError`` berisi vonis itu, supaya sel uji nbgrader gagal.
+Jawaban yang masih ``...`` (juga di dalam list/tuple/dict, mis. ``(..., ...)``) atau ``None``
+dilaporkan sebagai "belum dijawab".
 Argumen dari penulis notebook yang keliru (mis. ``expected`` bukan bentuk) menghasilkan
 ``ValueError`` yang jelas. Dipakai sel cek latihan di notebook 01-10.
 """

@@ -142,8 +142,8 @@ def assignment_name(folder, name):
     return found[0]
 
 
-def snapshot(*roots, skip=()):
-    """{path: (ukuran, mtime)} semua berkas di ``roots``, kecuali ``skip`` (folder atau berkas;
+def snapshot(root, skip=()):
+    """{path: (ukuran, mtime)} semua berkas di ``root``, kecuali ``skip`` (folder atau berkas;
     berkas pendamping seperti ``gradebook.db-journal`` ikut dikecualikan)."""
     skip = [str(Path(s).resolve()) for s in skip]
 
@@ -152,19 +152,18 @@ def snapshot(*roots, skip=()):
                    for s in skip)
 
     state = {}
-    for root in roots:
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = [d for d in dirnames if d not in IGNORED and not d.startswith(".venv")
-                           and not skipped(os.path.join(dirpath, d))]
-            for name in filenames:
-                path = os.path.join(dirpath, name)
-                if skipped(path):
-                    continue
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                state[path] = (stat.st_size, stat.st_mtime_ns)
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in IGNORED and not d.startswith(".venv")
+                       and not skipped(os.path.join(dirpath, d))]
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if skipped(path) or name.startswith(".venv"):  # mis. log pemasangan lingkungan CI
+                continue
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            state[path] = (stat.st_size, stat.st_mtime_ns)
     return state
 
 
@@ -196,7 +195,10 @@ def grade_one(folder, assignment, nim, limit):
     env = {**os.environ, "KURSUS_CEPAT": "1", "KURSUS_OFFLINE": "1", "KURSUS_PENILAIAN": "1",
            "KURSUS_OUTPUT_DIR": str(work / "keluaran"), "HOME": str(work),
            "MPLBACKEND": "Agg", "MPLCONFIGDIR": str(work / "matplotlib")}
-    before = snapshot(folder, ROOT, skip=own + [ROOT / "keluaran"])
+    def watched():  # folder kursus (kecuali milik kiriman ini) dan repositori (kecuali keluaran/)
+        return {**snapshot(folder, skip=own), **snapshot(ROOT, skip=[ROOT / "keluaran", folder])}
+
+    before = watched()
     try:
         result = nbgrader(folder, "autograde", assignment, "--student", nim, "--force",
                           f"--Execute.timeout={limit}", timeout=limit, env=env)
@@ -204,7 +206,7 @@ def grade_one(folder, assignment, nim, limit):
         return f"melebihi batas waktu {limit} detik"
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    after = snapshot(folder, ROOT, skip=own + [ROOT / "keluaran"])
+    after = watched()
     changed = sorted(str(p) for p in set(before) ^ set(after)
                      | {p for p in before if p in after and before[p] != after[p]})
     if changed:
