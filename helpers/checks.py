@@ -22,6 +22,7 @@ _TODO = "✏️ Belum dijawab"
 
 
 def _report(ok, what, detail="", hint=""):
+    __tracebackhide__ = True  # IPython/pytest tidak menampilkan bingkai fungsi cek
     if ok:
         print(f"{_OK}: {what}." + (f" {detail}" if detail else ""))
     else:
@@ -34,6 +35,7 @@ def _report(ok, what, detail="", hint=""):
 
 def _fail_when_grading(verdict):
     """Dalam mode penilaian, vonis yang menolak jawaban menjadi galat sel (nol poin)."""
+    __tracebackhide__ = True
     if grading_mode():
         raise AssertionError(verdict)
 
@@ -59,6 +61,7 @@ def answered(name, value, hint=""):
         if helpers.answered("jawaban_4", jawaban_4):
             ...
     """
+    __tracebackhide__ = True
     if value is None or _has_placeholder(value):
         empty = "`None`" if value is None else "`...`"
         print(f"{_TODO}: `{name}` masih berisi {empty}. Ganti dengan jawaban Anda, jalankan "
@@ -108,6 +111,7 @@ def check_shape(name, value, expected, hint=""):
 
     ``expected`` berupa tuple, mis. ``(None, 28, 28, 1)``, atau satu bilangan untuk vektor.
     """
+    __tracebackhide__ = True
     expected = _expected_shape(expected)
     if not answered(name, value, hint):
         return False
@@ -124,6 +128,7 @@ def check_shape(name, value, expected, hint=""):
 
 def _numeric(value, what, hint):
     """Jawaban sebagai larik float, atau None (setelah melaporkan) bila bukan angka."""
+    __tracebackhide__ = True
     if isinstance(value, (str, bytes)):
         _report(False, what, f"Nilainya teks {value!r}, bukan angka.", hint)
         return None
@@ -136,6 +141,7 @@ def _numeric(value, what, hint):
 
 def check_value(name, value, expected, tol=1e-6, hint=""):
     """Memeriksa bahwa angka/larik ``value`` sama dengan ``expected`` (selisih mutlak <= ``tol``)."""
+    __tracebackhide__ = True
     try:
         b = np.asarray(expected, dtype=float)
         tol = float(tol)
@@ -173,6 +179,7 @@ def check_value(name, value, expected, tol=1e-6, hint=""):
 
 def check_range(name, value, low, high, hint=""):
     """Memeriksa bahwa semua nilai ``value`` berada dalam [low, high] (``None`` = tanpa batas)."""
+    __tracebackhide__ = True
     lo = -np.inf if low is None else low
     hi = np.inf if high is None else high
     try:
@@ -201,6 +208,7 @@ def check_range(name, value, low, high, hint=""):
 def check_true(name, condition, message, hint=""):
     """Pemeriksaan bebas: ``condition`` benar berarti jawaban ``name`` lolos; ``message``
     menjelaskan apa yang diperiksa, mis. ``"semua nilai positif"``."""
+    __tracebackhide__ = True
     if not answered(name, condition, hint):
         return False
     what = f"`{name}`: {str(message).rstrip('.')}"
