@@ -60,6 +60,7 @@ def _nbgrader(cell, grade_id, *, solution=False, grade=False, locked=False, poin
 
 
 def _with_solution(answer, solution, code):
+    """Isi sel jawaban lalu solusinya di antara penanda solusi nbgrader."""
     begin, end = ("### BEGIN SOLUTION", "### END SOLUTION") if code else \
         ("<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->")
     gap = "\n" if code else "\n\n"
@@ -67,7 +68,7 @@ def _with_solution(answer, solution, code):
 
 
 def _grade_block(nb, number, indices, drop):
-
+    """Memberi metadata nbgrader pada satu blok latihan; sel solusi yang digabung masuk ``drop``."""
     solutions = [i for i in indices if is_solution(nb.cells[i])]
     if not solutions:
         raise ValueError(f"Latihan {number}: tidak ada sel bertag `solusi`.")
