@@ -44,7 +44,10 @@ def release(sources):
             released = kelas.prepare(Path(tmp) / "kelas", sources)
         except kelas.RefusedError as err:
             raise RefusedError(str(err)) from None
-        return {path.name: nbformat.read(path, as_version=4) for path in released}
+        students = {path.name: nbformat.read(path, as_version=4) for path in released}
+    for nb in students.values():
+        nbformat.validate(nb)
+    return students
 
 
 def student_notebook(nb, name="tugas"):

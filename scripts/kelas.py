@@ -247,8 +247,8 @@ def grade(folder, assignment, archives, limit=300):
     assignment = assignment_name(folder, assignment)
     archive_dir = folder / "downloaded" / assignment / "archive"
     extracted = folder / "downloaded" / assignment / "extracted"
-    old = [archive_dir, extracted, folder / "submitted", *folder.glob(f"autograded/*/{assignment}"),
-           *folder.glob(f"feedback/*/{assignment}")]
+    old = [archive_dir, extracted, *folder.glob(f"submitted/*/{assignment}"),
+           *folder.glob(f"autograded/*/{assignment}"), *folder.glob(f"feedback/*/{assignment}")]
     for path in old:  # setiap `nilai` mulai dari arsip yang diberikan saja
         shutil.rmtree(path, ignore_errors=True)
     archive_dir.mkdir(parents=True)
@@ -263,11 +263,12 @@ def grade(folder, assignment, archives, limit=300):
     for path in sorted(p for p in extracted.rglob("*") if p.is_file()):
         if student_id(path, extracted) is None:
             statuses.append(("?", f"tanpa NIM di nama berkas: {path.relative_to(extracted)}"))
-    students = sorted(p.name for p in (folder / "submitted").iterdir() if p.is_dir())
+    students = sorted(p.parent.name for p in folder.glob(f"submitted/*/{assignment}") if p.is_dir())
     grader = None
     for student in students:
         print(f"  menilai {student} ...", flush=True)
         problem = grade_one(folder, assignment, student, limit)
+        problem = problem and problem + several_files(folder, assignment, student, extracted)
         if problem:
             statuses.append((student, problem))
             continue
@@ -278,8 +279,19 @@ def grade(folder, assignment, archives, limit=300):
         grader = grader or api(folder)
         if not grader.generate_feedback(assignment, student_id=student).get("success"):
             status += "; umpan balik HTML gagal dibuat (lihat .nbgrader.log)"
-        statuses.append((student, status))
+        statuses.append((student, status + several_files(folder, assignment, student, extracted)))
     return write_table(folder, assignment, statuses)
+
+
+def several_files(folder, assignment, nim, extracted):
+    """Catatan untuk status bila arsip memuat lebih dari satu berkas dari NIM ini."""
+    mine = [p for p in sorted(extracted.rglob("*")) if p.is_file() and student_id(p, extracted) == nim]
+    if len(mine) < 2:
+        return ""
+    kept = [p.read_bytes() for p in (folder / "submitted" / nim / assignment).iterdir()
+            if p.name != "timestamp.txt"]
+    graded = [str(p.relative_to(extracted)) for p in mine if p.read_bytes() in kept]
+    return f"; {len(mine)} berkas di arsip, yang dinilai: {', '.join(graded) or '?'}"
 
 
 def write_table(folder, assignment, statuses):

@@ -9,6 +9,7 @@ berkas yang bukan notebook ikut dikumpulkan agar tabel nilai dapat menyebutnya.
 """
 import os
 import re
+from datetime import datetime, timezone
 from pathlib import PurePath
 
 from nbgrader.plugins import FileNameCollectorPlugin
@@ -18,8 +19,12 @@ NIM = re.compile(r"(?<!\d)\d{5,}(?!\d)")
 
 
 def student_id(path, root=None):
-    """NIM untuk berkas kiriman ``path`` (relatif terhadap ``root`` bila diberikan), atau None."""
+    """NIM untuk berkas kiriman ``path``, atau None. ``root`` adalah folder ekstraksi nbgrader:
+    di bawahnya setiap arsip punya folder sendiri bernama arsip itu, yang tidak ikut dibaca
+    (nama unduhan Google Drive memuat tanggal, mis. ``Tugas-20241015T093012Z-001.zip``)."""
     parts = PurePath(os.path.relpath(path, root) if root else path).parts
+    if root and len(parts) > 1:
+        parts = parts[1:]
     for part in reversed(parts):
         found = NIM.findall(part)
         if found:
@@ -41,4 +46,6 @@ class LmsCollector(FileNameCollectorPlugin):
             return None
         stem = os.path.splitext(self.notebook)[0]
         ext = os.path.splitext(submitted_file)[1] or ".tanpa_ekstensi"
-        return {"student_id": nim, "file_id": stem + ext}
+        # Dua berkas dari satu NIM: nbgrader menyimpan yang waktunya paling akhir.
+        stamp = datetime.fromtimestamp(os.path.getmtime(submitted_file), timezone.utc)
+        return {"student_id": nim, "file_id": stem + ext, "timestamp": stamp.isoformat()}

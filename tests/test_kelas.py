@@ -148,7 +148,8 @@ def test_kiriman_bermasalah_tidak_menghentikan_yang_lain(tmp_path):
     folder = tmp_path / "kelas"
     kelas.prepare(folder, [tiny_assignment(tmp_path / "99_piksel.ipynb")])
     source = nbformat.read(folder / "source" / "99_piksel" / "99_piksel.ipynb", as_version=4)
-    archive = lms_zip(tmp_path / "unduhan.zip", {
+    # Nama unduhan Google Drive memuat tanggal; itu bukan NIM.
+    archive = lms_zip(tmp_path / "Tugas 99-20241015T093012Z-001.zip", {
         "2301011_99_piksel.ipynb": fill(source, {"latihan_1_jawaban": "while True:\n    pass"}),
         "2301012_99_piksel.ipynb": fill(source, {"latihan_1_jawaban":
                                                  "open('../../../bocor.txt', 'w').write('x')\n"
@@ -157,6 +158,9 @@ def test_kiriman_bermasalah_tidak_menghentikan_yang_lain(tmp_path):
         "2301014_99_piksel.ipynb": fill(source, {}),
         "2301015_99_piksel.ipynb": without_check(fill(source, {"latihan_1_jawaban": "jawaban_1 = 5"})),
         "2301016_99_piksel.ipynb": without_nbgrader_metadata(fill(source, {})),
+        "2301017_99_piksel.ipynb": fill(source, {}),
+        "Salinan 2301017_99_piksel.ipynb": fill(source, {"latihan_1_jawaban": "jawaban_1 = 28"}),
+        "99_piksel.ipynb": fill(source, {}),
     })
     rows, table = kelas.grade(folder, "99", [archive], limit=30)
     got = read_table(table)
@@ -169,6 +173,8 @@ def test_kiriman_bermasalah_tidak_menghentikan_yang_lain(tmp_path):
     # Sel cek yang dihapus dikembalikan nbgrader sebelum menilai, jadi jawaban salah tetap ketahuan.
     assert got["2301015"]["total"] == "0" and "❌ Belum tepat" in got["2301015"]["status"]
     assert "metadata nbgrader hilang" in got["2301016"]["status"]
+    assert "2 berkas di arsip, yang dinilai:" in got["2301017"]["status"]
+    assert got["?"]["status"].startswith("tanpa NIM") and "20241015" not in got
 
     # Dosen menilai jawaban tertulis (di Formgrader; di sini lewat API gradebook nbgrader),
     # lalu `kelas.py tabel` menulis ulang tabelnya dengan status yang sama.
