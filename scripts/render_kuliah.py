@@ -96,6 +96,7 @@ def execute(path, render_dir, full, timeout, show_log=False):
     (notebook, berhasil, keterangan).
     """
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError
 
     mode = "penuh" if full else "cepat"
     artefacts = render_dir / mode / path.stem
@@ -103,18 +104,25 @@ def execute(path, render_dir, full, timeout, show_log=False):
         shutil.rmtree(artefacts)  # mode cepat selalu mulai dari nol
     artefacts.mkdir(parents=True, exist_ok=True)
 
-    nb = nbformat.read(path, as_version=4)
-    digest = source_digest(nb)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent.resolve())}})
-    ok, note = True, "berhasil"
-    try:
-        # Log kernel (peringatan TensorFlow, dsb.) disembunyikan kecuali diminta; galat sel
-        # tetap tercatat di keluaran sel dan di ringkasan.
-        client.execute(env=kernel_env(full, artefacts),
-                       stderr=None if show_log else subprocess.DEVNULL)
-    except Exception as err:  # galat sel, batas waktu, atau kernel mati: laporkan, lanjutkan
-        ok, note = False, describe_error(nb, err)
+    # Satu kali ulang pada kernel baru bila sebuah sel tidak dijawab kernel dalam batas waktunya
+    # (kernel yang macet atau pesan yang hilang); galat sel biasa tidak diulang.
+    for attempt in (1, 2):
+        nb = nbformat.read(path, as_version=4)
+        digest = source_digest(nb)
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent.resolve())}})
+        ok, note = True, "berhasil"
+        try:
+            # Log kernel (peringatan TensorFlow, dsb.) disembunyikan kecuali diminta; galat sel
+            # tetap tercatat di keluaran sel dan di ringkasan.
+            client.execute(env=kernel_env(full, artefacts),
+                           stderr=None if show_log else subprocess.DEVNULL)
+        except Exception as err:  # galat sel, batas waktu, atau kernel mati: laporkan, lanjutkan
+            ok, note = False, describe_error(nb, err)
+            if isinstance(err, CellTimeoutError) and attempt == 1:
+                print(f"  {path.name}: sel melewati batas {timeout} detik; diulang sekali.", flush=True)
+                continue
+        break
     nb.metadata["kursus_render"] = {"sumber_sha256": digest, "mode": mode, "berhasil": ok,
                                     "keterangan": note}
     nbformat.write(nb, render_dir / mode / f"{path.stem}.ipynb")

@@ -86,7 +86,9 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("situs")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bangun_situs.py"), "--hanya", "01", "06",
-         "--ulang", "--keluaran", str(out), "--batas-waktu", "900"],
+         # Batas per sel jauh di atas sel mode cepat mana pun, tetapi cukup pendek agar satu
+         # ulangan (render_kuliah.execute) muat dalam batas seluruh pembangunan.
+         "--ulang", "--keluaran", str(out), "--batas-waktu", "240"],
         capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     site = out / "situs" / "cepat" / "html"
