@@ -2,11 +2,13 @@
 
 Setiap kelompok melatih, dalam satu proses, model notebook ("kita") di samping model acuan
 yang arsitekturnya sama tetapi dilatih seperti tutorial TensorFlow/Keras yang terkenal:
-`model.fit` pada larik NumPy dengan batch bawaan untuk autoencoder, dan `train_step` dua-tape
-dalam `@tf.function` dengan pipa `tf.data` shuffle/batch 256 untuk GAN. Kelompok 02 dan 03 juga
-memuat arsitektur acuan yang diterbitkan untuk Fashion-MNIST. Semua peserta satu kelompok
-mendapat anggaran waktu dinding yang sama, dilatih bergiliran dalam beberapa putaran (agar
-beban lain di mesin mengenai semuanya sama rata), lalu dinilai pada data uji.
+`model.fit` pada larik NumPy dengan batch bawaan untuk autoencoder; `train_step` dua-tape
+dalam `@tf.function` dengan pipa `tf.data` shuffle/batch 256 untuk GAN 07 dan 08 (tutorial DCGAN
+TensorFlow); `train_step` dan hiperparameter contoh keras.io `conditional_gan` dan `wgan_gp` untuk
+09 dan 10. Kelompok 02 dan 03 juga memuat arsitektur acuan yang diterbitkan untuk Fashion-MNIST.
+Semua peserta satu kelompok mendapat anggaran waktu dinding yang sama, dilatih bergiliran dalam
+beberapa putaran (agar beban lain di mesin mengenai semuanya sama rata), lalu dinilai pada data
+uji.
 
 Model "kita" tidak ditulis ulang di sini: definisinya (fungsi pembuat model, kelas VAE, langkah
 pelatihan GAN) diambil langsung dari sel kode notebook.
@@ -19,6 +21,7 @@ import argparse
 import ast
 import json
 import linecache
+import math
 import os
 import platform
 import sys
@@ -236,32 +239,120 @@ def tutorial_train_step(generator, discriminator, noise_dim):
     return train_step
 
 
-class GanContestant:
-    """Pasangan G dan D yang dilatih langkah demi langkah dari iterator tf.data yang berulang."""
+def keras_io_conditional_step(generator, discriminator, noise_dim):
+    """Langkah gaya contoh keras.io `conditional_gan`: D melihat satu batch gabungan [buatan; asli]
+    dengan target 1 = buatan, lalu G dilatih dengan derau baru; Adam 3e-4 (beta bawaan).
 
-    def __init__(self, label, method, nb, make_step, dataset, x_test, fetch_stats):
+    Contoh itu memanggil modelnya tanpa `training=`; modelnya tidak punya BatchNorm atau Dropout,
+    model notebook 09 punya, jadi di sini `training=True` seperti maksud contoh itu.
+    """
+    import keras
+    import tensorflow as tf
+
+    cross_entropy = keras.losses.BinaryCrossentropy(from_logits=True)
+    g_optimizer, d_optimizer = keras.optimizers.Adam(3e-4), keras.optimizers.Adam(3e-4)
+
+    @tf.function
+    def train_step(images, labels):
+        batch = tf.shape(images)[0]
+        fake = generator([tf.random.normal([batch, noise_dim]), labels], training=True)
+        combined, both_labels = tf.concat([fake, images], 0), tf.concat([labels, labels], 0)
+        targets = tf.concat([tf.ones([batch, 1]), tf.zeros([batch, 1])], 0)
+        with tf.GradientTape() as tape:
+            d_loss = cross_entropy(targets, discriminator([combined, both_labels], training=True))
+        grads = tape.gradient(d_loss, discriminator.trainable_variables)
+        d_optimizer.apply_gradients(zip(grads, discriminator.trainable_variables))
+        with tf.GradientTape() as tape:
+            fake = generator([tf.random.normal([batch, noise_dim]), labels], training=True)
+            logits = discriminator([fake, labels], training=True)
+            g_loss = cross_entropy(tf.zeros_like(logits), logits)     # 0 = "asli" di contoh itu
+        grads = tape.gradient(g_loss, generator.trainable_variables)
+        g_optimizer.apply_gradients(zip(grads, generator.trainable_variables))
+
+    return train_step
+
+
+def keras_io_wgan_gp_step(generator, critic, noise_dim, critic_steps=3, gp_weight=10.0):
+    """Langkah gaya contoh keras.io `wgan_gp`: 3 langkah kritikus pada batch asli yang sama, lalu
+    satu langkah G; Adam(2e-4, beta_1=0,5, beta_2=0,9). Penaltinya juga seperti contoh itu:
+    bobot interpolasi dari N(0, 1) (makalah: U(0, 1)) dan norma tanpa delta di dalam akar."""
+    import keras
+    import tensorflow as tf
+
+    g_optimizer = keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.9)
+    c_optimizer = keras.optimizers.Adam(2e-4, beta_1=0.5, beta_2=0.9)
+
+    def penalty(real, fake):
+        alpha = tf.random.normal([tf.shape(real)[0], 1, 1, 1], 0.0, 1.0)
+        mixed = real + alpha * (fake - real)
+        with tf.GradientTape() as tape:
+            tape.watch(mixed)
+            scores = critic(mixed, training=True)
+        norm = tf.sqrt(tf.reduce_sum(tf.square(tape.gradient(scores, mixed)), axis=[1, 2, 3]))
+        return tf.reduce_mean((norm - 1.0) ** 2)
+
+    @tf.function
+    def train_step(images):
+        batch = tf.shape(images)[0]
+        for _ in range(critic_steps):
+            with tf.GradientTape() as tape:
+                fake = generator(tf.random.normal([batch, noise_dim]), training=True)
+                c_loss = (tf.reduce_mean(critic(fake, training=True))
+                          - tf.reduce_mean(critic(images, training=True))
+                          + gp_weight * penalty(images, fake))
+            grads = tape.gradient(c_loss, critic.trainable_variables)
+            c_optimizer.apply_gradients(zip(grads, critic.trainable_variables))
+        with tf.GradientTape() as tape:
+            fake = generator(tf.random.normal([batch, noise_dim]), training=True)
+            g_loss = -tf.reduce_mean(critic(fake, training=True))
+        grads = tape.gradient(g_loss, generator.trainable_variables)
+        g_optimizer.apply_gradients(zip(grads, generator.trainable_variables))
+
+    return train_step
+
+
+def _leading(batch, n):
+    """`n` contoh pertama sebuah batch, juga untuk batch berupa pasangan (gambar, label)."""
+    return tuple(part[:n] for part in batch) if isinstance(batch, tuple) else batch[:n]
+
+
+class GanContestant:
+    """Pasangan G dan D yang dilatih langkah demi langkah dari iterator tf.data yang berulang.
+
+    Batch berupa pasangan (gambar, label) untuk GAN bersyarat; "gambar dilatih" menghitung
+    gambar asli yang dipakai, juga bila satu langkah memakai beberapa batch (WGAN-GP 10).
+    """
+
+    def __init__(self, label, method, nb, make_step, dataset, x_test, fetch_stats, remainder=0):
         self.label, self.method, self.nb = label, method, nb
-        self.generator, self.discriminator = nb.make_generator(), nb.make_discriminator()
+        # WGAN-GP (notebook 10) menyebut D-nya kritikus.
+        make_d = nb.make_critic if hasattr(nb, "make_critic") else nb.make_discriminator
+        self.generator, self.discriminator = nb.make_generator(), make_d()
+        self.conditional = len(self.generator.inputs) == 2
         self.train_step = make_step(self.generator, self.discriminator)
         self.batches = iter(dataset.repeat())
-        self.x_test, self.fetch_stats = x_test, fetch_stats
+        self.x_test, self.fetch_stats, self.remainder = x_test, fetch_stats, remainder
         self.images, self.seconds = 0, 0.0
 
-    def warm_up(self, remainder):
+    def _step(self, batch):
+        return self.train_step(*batch) if isinstance(batch, tuple) else self.train_step(batch)
+
+    def warm_up(self):
         """Menelusuri graf sebelum waktu dihitung (juga untuk batch sisa yang lebih kecil)."""
         batch = next(self.batches)
-        self.train_step(batch)
-        if remainder:
-            self.train_step(batch[:remainder])
+        self._step(batch)
+        if self.remainder:
+            self._step(_leading(batch, self.remainder))
 
     def train_for(self, seconds, min_steps=0):
         start, steps = time.perf_counter(), 0
         while True:
             batch = next(self.batches)
-            stats = self.train_step(batch)
+            stats = self._step(batch)
             if self.fetch_stats:          # run_epoch di notebook mengambil statistik tiap langkah
                 stats.numpy()
-            self.images += int(batch.shape[0])
+            images = batch[0] if isinstance(batch, tuple) else batch
+            self.images += int(math.prod(images.shape[:-3]))
             steps += 1
             elapsed = time.perf_counter() - start
             if elapsed >= seconds and steps >= min_steps:
@@ -269,50 +360,105 @@ class GanContestant:
         self.seconds += elapsed
 
     def quality(self, classifier, n_samples):
+        import numpy as np
         import tensorflow as tf
 
         import helpers
 
         noise = tf.random.normal([n_samples, self.nb.NOISE_DIM], seed=7)
-        generated = self.generator.predict(noise, batch_size=500, verbose=0)
+        labels = (np.arange(n_samples) % 10).astype("int32")   # bersyarat: setiap kelas sama banyak
+        generated = self.generator.predict([noise, labels] if self.conditional else noise,
+                                           batch_size=500, verbose=0)
         n_real = min(n_samples, len(self.x_test))
         fd = helpers.frechet_distance(generated[:n_real], self.x_test[:n_real], classifier)
         coverage = helpers.class_coverage(generated, classifier, verbose=False)
         values = {"Fréchet": fd, "kelas hadir": coverage["classes_present"],
                   "porsi terkecil": coverage["min_share"]}
-        return values, (f"Fréchet {fd:.1f}; {coverage['classes_present']}/10 kelas, "
-                        f"terkecil {100 * coverage['min_share']:.1f}%")
+        text = (f"Fréchet {fd:.1f}; {coverage['classes_present']}/10 kelas, "
+                f"terkecil {100 * coverage['min_share']:.1f}%")
+        if self.conditional:
+            fidelity = helpers.class_fidelity(generated, labels, classifier, verbose=False)
+            values["kesetiaan"] = fidelity["overall"]
+            text += f"; kesetiaan kelas {100 * fidelity['overall']:.1f}%"
+        return values, text
 
 
-def gan_groups(x_train, x_test):
+def gan_groups(train, test):
+    """Kelompok 07-10. `train` dan `test`: (gambar di [-1, 1] berbentuk (N, 28, 28, 1), label)."""
     import keras
     import tensorflow as tf
+
+    (x_train, y_train), (x_test, _) = train, test
+    n = len(x_train)
+
+    def notebook_pipeline(data, batch=GAN_BATCH_SIZE):
+        # Pipa notebook: shuffle berbenih, batch utuh, prefetch.
+        return (tf.data.Dataset.from_tensor_slices(data).shuffle(n, seed=42)
+                .batch(batch, drop_remainder=True))
+
+    def two_phase(nb):
+        def ours(generator, discriminator):
+            return nb.make_train_step(generator, discriminator,
+                                      keras.optimizers.Adam(2e-4, beta_1=0.5),
+                                      keras.optimizers.Adam(2e-4, beta_1=0.5))
+        return ours
 
     groups = {}
     for name, stem in [("07 GAN padat", "07_gan"), ("08 DCGAN", "08_dcgan")]:
         nb = from_notebook(stem, ["NOISE_DIM", "make_generator", "make_discriminator",
                                   "cross_entropy", "make_train_step"])
 
-        def ours(generator, discriminator, nb=nb):
-            return nb.make_train_step(generator, discriminator,
-                                      keras.optimizers.Adam(2e-4, beta_1=0.5),
-                                      keras.optimizers.Adam(2e-4, beta_1=0.5))
-
-        def reference(generator, discriminator, nb=nb):
+        def tutorial(generator, discriminator, nb=nb):
             return tutorial_train_step(generator, discriminator, nb.NOISE_DIM)
 
-        # Pipa notebook: shuffle, batch utuh, prefetch. Pipa tutorial: shuffle lalu batch.
-        our_data = (tf.data.Dataset.from_tensor_slices(x_train).shuffle(len(x_train), seed=42)
-                    .batch(GAN_BATCH_SIZE, drop_remainder=True).prefetch(tf.data.AUTOTUNE))
-        tutorial_data = (tf.data.Dataset.from_tensor_slices(x_train).shuffle(60_000)
-                         .batch(GAN_BATCH_SIZE))
         groups[name] = [
             GanContestant("kita", "train_step dua fase (notebook) + tf.data prefetch, batch 256",
-                          nb, ours, our_data, x_test, fetch_stats=True),
+                          nb, two_phase(nb), notebook_pipeline(x_train).prefetch(tf.data.AUTOTUNE),
+                          x_test, fetch_stats=True),
             GanContestant("acuan (arsitektur sama)",
-                          "train_step dua tape gaya tutorial + tf.data, batch 256",
-                          nb, reference, tutorial_data, x_test, fetch_stats=False),
+                          "train_step dua tape gaya tutorial + tf.data, batch 256", nb, tutorial,
+                          tf.data.Dataset.from_tensor_slices(x_train).shuffle(60_000)
+                          .batch(GAN_BATCH_SIZE), x_test, fetch_stats=False,
+                          remainder=n % GAN_BATCH_SIZE),
         ]
+
+    nb09 = from_notebook("09_gan_bersyarat", ["NOISE_DIM", "N_CLASSES", "LABEL_DIM_G",
+                                              "make_generator", "make_discriminator",
+                                              "cross_entropy", "make_train_step"])
+    labelled = (x_train, y_train.astype("int32"))
+    groups["09 GAN bersyarat"] = [
+        GanContestant("kita", "train_step dua fase (notebook) + tf.data prefetch, batch 256",
+                      nb09, two_phase(nb09), notebook_pipeline(labelled).prefetch(tf.data.AUTOTUNE),
+                      x_test, fetch_stats=True),
+        GanContestant("acuan (arsitektur sama)",
+                      "train_step gaya keras.io conditional_gan: batch gabungan, Adam 3e-4, "
+                      "shuffle 1.024, batch 64", nb09,
+                      lambda g, d: keras_io_conditional_step(g, d, nb09.NOISE_DIM),
+                      tf.data.Dataset.from_tensor_slices(labelled).shuffle(1024).batch(64),
+                      x_test, fetch_stats=False, remainder=n % 64),
+    ]
+
+    nb10 = from_notebook("10_wgan_gp", ["NOISE_DIM", "N_CRITIC", "GP_WEIGHT", "NORM_EPS",
+                                        "make_generator", "make_critic", "interpolation_weights",
+                                        "gradient_penalty", "make_train_step"])
+
+    def ours10(generator, critic):
+        return nb10.make_train_step(generator, critic,
+                                    keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9),
+                                    keras.optimizers.Adam(1e-4, beta_1=0.0, beta_2=0.9))
+
+    groups["10 WGAN-GP"] = [
+        GanContestant("kita", f"{nb10.N_CRITIC} langkah kritikus pada {nb10.N_CRITIC} batch baru "
+                      "(notebook), Adam 1e-4 / 0 / 0,9, batch 256", nb10, ours10,
+                      notebook_pipeline(x_train).batch(nb10.N_CRITIC, drop_remainder=True)
+                      .prefetch(tf.data.AUTOTUNE), x_test, fetch_stats=True),
+        GanContestant("acuan (arsitektur sama)",
+                      "train_step gaya keras.io wgan_gp: 3 langkah kritikus pada batch yang sama, "
+                      "α ~ N(0, 1), Adam 2e-4 / 0,5 / 0,9, batch 512", nb10,
+                      lambda g, c: keras_io_wgan_gp_step(g, c, nb10.NOISE_DIM),
+                      tf.data.Dataset.from_tensor_slices(x_train).shuffle(n).batch(512),
+                      x_test, fetch_stats=False, remainder=n % 512),
+    ]
     return groups
 
 
@@ -427,16 +573,17 @@ def main(argv=None):
     (x_train, _), _, (x_test, _) = helpers.load_fashion_splits()
     fashion = (x_train[:n_train], x_test[:n_test])
     fashion_4d = tuple(x[..., None] for x in fashion)
-    (m_train, _), (m_test, _) = helpers.load_mnist()
-    mnist = [((x.astype("float32") - 127.5) / 127.5)[..., None] for x in (m_train[:n_train], m_test)]
+    (m_train, m_labels), (m_test, m_test_labels) = helpers.load_mnist()
+    mnist = [(((x.astype("float32") - 127.5) / 127.5)[..., None], y)
+             for x, y in ((m_train[:n_train], m_labels[:n_train]), (m_test, m_test_labels))]
     data_info = (f"Fashion-MNIST {_thousands(len(fashion[0]))} latih / {_thousands(len(fashion[1]))} "
-                 f"uji, MNIST {_thousands(len(mnist[0]))} latih / {_thousands(len(mnist[1]))} uji")
+                 f"uji, MNIST {_thousands(len(mnist[0][0]))} latih / {_thousands(len(mnist[1][0]))} uji")
 
     plan = {**autoencoder_groups(fashion, fashion_4d), **gan_groups(*mnist)}
     if args.kelompok:
         plan = {k: v for k, v in plan.items() if k.split()[0] in args.kelompok}
         if not plan:
-            sys.exit(f"Tidak ada kelompok dengan nomor {args.kelompok}; pilih dari 02-08.")
+            sys.exit(f"Tidak ada kelompok dengan nomor {args.kelompok}; pilih dari 02-10.")
     classifier = helpers.load_classifier("mnist", verbose=False) if any(
         isinstance(g[0], GanContestant) for g in plan.values()) else None
     n_eval = helpers.sample_count(2000, fast=500)
@@ -446,7 +593,7 @@ def main(argv=None):
         is_gan = isinstance(group[0], GanContestant)
         for contestant in group:
             if is_gan:
-                contestant.warm_up(len(mnist[0]) % GAN_BATCH_SIZE)
+                contestant.warm_up()
             else:
                 contestant.train_for(0.0)   # satu panggilan graf: menelusuri dan mengompilasi
                 contestant.images, contestant.seconds = 0, 0.0

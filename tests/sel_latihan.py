@@ -8,17 +8,16 @@ import contextlib
 import hashlib
 import io
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
 
 import nbformat
+from muat import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PROMPT = re.compile(r"^###\s+Latihan\s+(\d+)\b", re.MULTILINE)
-HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)  # judul tingkat 1-3 menutup blok latihan
+SUMBER_NBGRADER = load_script("scripts/sumber_nbgrader.py")
 
 OK, WRONG, TODO = "✅ Benar", "❌ Belum tepat", "✏️ Belum dijawab"
 
@@ -28,21 +27,12 @@ def is_solution(cell):
 
 
 def exercises(nb):
-    """Daftar (nomor, sel-sel blok) untuk setiap soal ``### Latihan N``."""
-    result = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "markdown":
-            continue
-        match = PROMPT.search(cell.source)
-        if not match:
-            continue
-        block = []
-        for nxt in nb.cells[i + 1:]:
-            if nxt.cell_type == "markdown" and HEADING.search(nxt.source):
-                break
-            block.append(nxt)
-        result.append((int(match.group(1)), block))
-    return result
+    """Daftar (nomor, sel-sel blok) untuk setiap soal ``### Latihan N``.
+
+    Batas blok latihan didefinisikan sekali, di scripts/sumber_nbgrader.py (yang memberi poin
+    nbgrader), jadi uji dan penilaian selalu melihat blok yang sama."""
+    return [(number, [nb.cells[i] for i in indices])
+            for number, indices in SUMBER_NBGRADER.exercise_blocks(nb)]
 
 
 def student_edition(path):

@@ -14,7 +14,8 @@ import helpers
 
 ROOT = Path(__file__).resolve().parents[1]
 GROUPS = ["02 AE bertumpuk", "03 AE konvolusional", "04 AE denoising (dropout)",
-          "05 AE sparse (KL)", "06 VAE", "07 GAN padat", "08 DCGAN"]
+          "05 AE sparse (KL)", "06 VAE", "07 GAN padat", "08 DCGAN", "09 GAN bersyarat",
+          "10 WGAN-GP"]
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +36,13 @@ def test_fast_run_reports_every_group_with_real_numbers(fast_run):
         for row in rows:
             assert row["images"] > 0 and row["rate"] > 0, (group, row)
             assert f"| {group} | {row['label']} |" in markdown
-            if group.startswith(("07", "08")):
+            if group.startswith(("07", "08", "09", "10")):
                 assert math.isfinite(row["quality"]["Fréchet"]) and row["quality"]["Fréchet"] >= 0
                 assert 1 <= row["quality"]["kelas hadir"] <= 10
+                # Hanya GAN bersyarat yang diminta kelas, jadi hanya ia yang punya kesetiaan kelas.
+                assert ("kesetiaan" in row["quality"]) == group.startswith("09"), (group, row)
+                if group.startswith("09"):
+                    assert 0 <= row["quality"]["kesetiaan"] <= 1
             else:
                 # Setelah beberapa detik pun rekonstruksi harus jauh lebih baik dari tebakan acak.
                 assert 0 < row["quality"]["MSE uji"] < 0.1, (group, row)
@@ -65,9 +70,11 @@ def test_notebooks_use_the_batch_size_the_benchmark_measures():
         explicit = re.search(rf"(BATCH_SIZE = |batch_size=){run.OUR_BATCH_SIZE}\b", source)
         by_default = "helpers.timed_fit(" in source and "batch_size" not in source
         assert explicit or (by_default and default_batch == run.OUR_BATCH_SIZE), stem
-    for stem in ["07_gan", "08_dcgan"]:
+    for stem in ["07_gan", "08_dcgan", "09_gan_bersyarat", "10_wgan_gp"]:
         source = (ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8")
-        assert f"BATCH_SIZE = {run.GAN_BATCH_SIZE}" in source, stem
+        # Ukuran penuh memakai batch yang diukur benchmark (10 memakai batch kecil di mode cepat).
+        assert re.search(rf"BATCH_SIZE = (\d+ if helpers.fast_mode\(\) else )?{run.GAN_BATCH_SIZE}\b",
+                         source), stem
 
 
 def test_from_notebook_takes_definitions_and_names_what_is_missing():
