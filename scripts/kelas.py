@@ -63,7 +63,7 @@ def nbgrader(folder, *args, timeout=None, env=None):
     dan ``subprocess.TimeoutExpired`` diteruskan."""
     env = dict(env or os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SCRIPTS), env.get("PYTHONPATH")]))
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env["PATH"] = _with_python_bin(env.get("PATH", ""))
     command = [sys.executable, "-m", "nbgrader", *args]
     with subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, start_new_session=True) as process:
@@ -74,6 +74,13 @@ def nbgrader(folder, *args, timeout=None, env=None):
             process.communicate()
             raise
     return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def _with_python_bin(path):
+    """PATH dengan folder program lingkungan Python ini di depan: nbgrader memanggil `alembic`
+    dan `jupyter` dari lingkungan yang sama."""
+    bin_dir = str(Path(sys.executable).parent)
+    return path if bin_dir in path.split(os.pathsep) else os.pathsep.join([bin_dir, path])
 
 
 def _require_ok(result, what):
@@ -87,10 +94,7 @@ def api(folder):
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config.loader import PyFileConfigLoader
 
-    # nbgrader memanggil program `alembic` dari lingkungan Python yang sama.
-    bin_dir = str(Path(sys.executable).parent)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = os.pathsep.join([bin_dir, os.environ.get("PATH", "")])
+    os.environ["PATH"] = _with_python_bin(os.environ.get("PATH", ""))
     config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
 
@@ -300,6 +304,8 @@ def write_table(folder, assignment, statuses):
     source = nbformat.read(folder / "source" / assignment / f"{assignment}.ipynb", as_version=4)
     cells = grade_ids(source)
     exercises = sorted({number for number, _ in cells.values()})
+    maximum = _number(sum(c.metadata["nbgrader"].get("points", 0) for c in source.cells
+                          if c.metadata.get("nbgrader", {}).get("grade")))
     rows = []
     for nim, status in statuses:
         row = {"nim": nim, "status": status}
@@ -310,7 +316,7 @@ def write_table(folder, assignment, statuses):
                 ids = [g for g, (n, _) in cells.items() if n == number]
                 row[f"latihan_{number}"] = _number(sum(points.get(g, (0, 0, False))[0] or 0 for g in ids))
             row["total"] = _number(sum(row[f"latihan_{n}"] for n in exercises))
-            row["maksimum"] = _number(sum(max_points(source, g) for g in cells))
+            row["maksimum"] = maximum
             row["belum_dinilai_dosen"] = sum(1 for g in cells if points.get(g, (0, 0, False))[2])
         rows.append(row)
     columns = ["nim", "notebook"] + [f"latihan_{n}" for n in exercises] + \
@@ -340,14 +346,6 @@ def refresh_table(folder, assignment):
 def _number(x):
     """Poin untuk tabel: 3 bukan 3.0."""
     return int(x) if float(x).is_integer() else round(float(x), 2)
-
-
-def max_points(source, grade_id):
-    for cell in source.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("grade_id") == grade_id:
-            return meta.get("points", 0)
-    return 0
 
 
 def main(argv=None):
