@@ -1,10 +1,13 @@
 """Sel cek latihan notebook 10: jawaban benar diterima, jawaban salah yang masuk akal
 ditolak, dan jawaban bertipe salah mendapat pesan (bukan traceback)."""
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from sel_latihan import accepted, refused, run_check
 
 CLIP = 0.01
+CLIP_STEPS = 5
 
 
 class _FakeCritic:
@@ -17,28 +20,47 @@ class _FakeCritic:
         return [self.kernels, np.zeros(3, "float32")]
 
 
+class _FakeOptimizer:
+    """Cukup untuk sel cek Latihan 1: jumlah langkah ``iterations``."""
+
+    def __init__(self, iterations):
+        self.iterations = iterations
+
+
 def _kernels(clipped=True):
     values = np.random.default_rng(0).uniform(-0.05, 0.05, (40, 25)).astype("float32")
     return np.clip(values, -CLIP, CLIP) if clipped else values
 
 
+# Bobot awal make_critic() (Glorot, di sini acak) dan bobot yang sama setelah penskalaan di soal.
+RAW_START = np.random.default_rng(1).uniform(-0.06, 0.06, (40, 25)).astype("float32")
+SCALED_START = RAW_START * (0.5 * CLIP) / np.abs(RAW_START).max()
 CLIPPED = _kernels()
 SHARE = float(np.mean(np.abs(CLIPPED) >= 0.99 * CLIP))
+KERAS = SimpleNamespace(utils=SimpleNamespace(set_random_seed=lambda seed: None))
 
 
-@pytest.mark.parametrize("answer, kernels, ok", [
-    (SHARE, CLIPPED, True),
-    (np.float32(SHARE), CLIPPED, True),
-    (SHARE, _kernels(clipped=False), False),   # bobot tidak dipotong
-    (0.05, CLIPPED, False),                    # porsi dari kritikus lain (penalti gradien)
-    (100 * SHARE, CLIPPED, False),             # persen, bukan porsi
-    ("sebagian besar", CLIPPED, False),        # teks
-    (SHARE, None, False),                      # tanpa clipped_critic
-    (..., CLIPPED, False),                     # belum dijawab
+@pytest.mark.parametrize("answer, kernels, steps, ok", [
+    (SHARE, CLIPPED, CLIP_STEPS, True),
+    (np.float32(SHARE), CLIPPED, CLIP_STEPS, True),
+    (SHARE, _kernels(clipped=False), CLIP_STEPS, False),   # bobot tidak dipotong
+    (0.05, CLIPPED, CLIP_STEPS, False),                    # porsi dari kritikus lain (penalti gradien)
+    (100 * SHARE, CLIPPED, CLIP_STEPS, False),             # persen, bukan porsi
+    ("sebagian besar", CLIPPED, CLIP_STEPS, False),        # teks
+    (SHARE, None, CLIP_STEPS, False),                      # tanpa clipped_critic
+    (..., CLIPPED, CLIP_STEPS, False),                     # belum dijawab
+    (0.0, SCALED_START, 0, False),                         # kritikus belum dilatih sama sekali
+    (0.0, SCALED_START, CLIP_STEPS, False),                # langkah dihitung, bobot tetap bobot awal
+    (SHARE, CLIPPED, CLIP_STEPS - 2, False),               # pelatihan berhenti sebelum CLIP_STEPS
+    (SHARE, CLIPPED, 2 * CLIP_STEPS, False),               # optimizer lama dipakai lagi tanpa dibuat ulang
+    (SHARE, CLIPPED, None, False),                         # tanpa clip_optimizer
 ])
-def test_10_latihan_1(answer, kernels, ok):
+def test_10_latihan_1(answer, kernels, steps, ok):
     extra = {} if kernels is None else {"clipped_critic": _FakeCritic(kernels)}
-    out = run_check("10", 1, jawaban_1=answer, CLIP=CLIP, **extra)
+    if steps is not None:
+        extra["clip_optimizer"] = _FakeOptimizer(steps)
+    out = run_check("10", 1, jawaban_1=answer, CLIP=CLIP, CLIP_STEPS=CLIP_STEPS, keras=KERAS,
+                    make_critic=lambda: _FakeCritic(RAW_START), **extra)
     assert accepted(out) if ok else refused(out), out
 
 
