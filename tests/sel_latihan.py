@@ -13,12 +13,9 @@ import tempfile
 from pathlib import Path
 
 import nbformat
-from muat import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-SUMBER_NBGRADER = load_script("scripts/sumber_nbgrader.py")
-
 OK, WRONG, TODO = "✅ Benar", "❌ Belum tepat", "✏️ Belum dijawab"
 
 
@@ -31,8 +28,18 @@ def exercises(nb):
 
     Batas blok latihan didefinisikan sekali, di scripts/sumber_nbgrader.py (yang memberi poin
     nbgrader), jadi uji dan penilaian selalu melihat blok yang sama."""
+    import_scripts()
+    import sumber_nbgrader
+
     return [(number, [nb.cells[i] for i in indices])
-            for number, indices in SUMBER_NBGRADER.exercise_blocks(nb)]
+            for number, indices in sumber_nbgrader.exercise_blocks(nb)]
+
+
+def import_scripts():
+    """Membuat modul di scripts/ dapat diimpor (modul ini juga dimuat conftest.py untuk nbval,
+    tanpa folder tests/ di sys.path)."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def student_edition(path):
@@ -44,7 +51,7 @@ def student_edition(path):
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in [path, *scripts])).hexdigest()[:16]
     cache = ROOT / "keluaran" / "uji_edisi" / f"{path.stem}-{digest}.ipynb"
     if not cache.exists():
-        sys.path.insert(0, str(ROOT / "scripts"))
+        import_scripts()
         import edisi_mahasiswa
 
         student = edisi_mahasiswa.release([path])[path.name]
