@@ -569,13 +569,14 @@ def main(argv=None):
     started = time.perf_counter()
     n_train = helpers.sample_count(55_000, fast=2048)
     n_test = helpers.sample_count(10_000, fast=500)
+    n_mnist = helpers.sample_count(60_000, fast=2048)   # GAN: seluruh data latih, seperti notebook 07-10
 
     (x_train, _), _, (x_test, _) = helpers.load_fashion_splits()
     fashion = (x_train[:n_train], x_test[:n_test])
     fashion_4d = tuple(x[..., None] for x in fashion)
     (m_train, m_labels), (m_test, m_test_labels) = helpers.load_mnist()
     mnist = [(((x.astype("float32") - 127.5) / 127.5)[..., None], y)
-             for x, y in ((m_train[:n_train], m_labels[:n_train]), (m_test, m_test_labels))]
+             for x, y in ((m_train[:n_mnist], m_labels[:n_mnist]), (m_test, m_test_labels))]
     data_info = (f"Fashion-MNIST {_thousands(len(fashion[0]))} latih / {_thousands(len(fashion[1]))} "
                  f"uji, MNIST {_thousands(len(mnist[0][0]))} latih / {_thousands(len(mnist[1][0]))} uji")
 
