@@ -1,5 +1,6 @@
 """Sel cek latihan notebook 10: jawaban benar diterima, jawaban salah yang masuk akal
 ditolak, dan jawaban bertipe salah mendapat pesan (bukan traceback)."""
+import math
 from types import SimpleNamespace
 
 import numpy as np
@@ -40,20 +41,29 @@ SHARE = float(np.mean(np.abs(CLIPPED) >= 0.99 * CLIP))
 KERAS = SimpleNamespace(utils=SimpleNamespace(set_random_seed=lambda seed: None))
 
 
+START_SHARE = float(np.mean(np.abs(SCALED_START) >= 0.99 * CLIP))   # 0: semua di dalam 0,5c
+RAW_SHARE = float(np.mean(np.abs(RAW_START) >= 0.99 * CLIP))       # bila penskalaan dilewati
+
+
 @pytest.mark.parametrize("answer, kernels, steps, ok", [
-    (SHARE, CLIPPED, CLIP_STEPS, True),
-    (np.float32(SHARE), CLIPPED, CLIP_STEPS, True),
-    (SHARE, _kernels(clipped=False), CLIP_STEPS, False),   # bobot tidak dipotong
-    (0.05, CLIPPED, CLIP_STEPS, False),                    # porsi dari kritikus lain (penalti gradien)
-    (100 * SHARE, CLIPPED, CLIP_STEPS, False),             # persen, bukan porsi
-    ("sebagian besar", CLIPPED, CLIP_STEPS, False),        # teks
-    (SHARE, None, CLIP_STEPS, False),                      # tanpa clipped_critic
-    (..., CLIPPED, CLIP_STEPS, False),                     # belum dijawab
-    (0.0, SCALED_START, 0, False),                         # kritikus belum dilatih sama sekali
-    (0.0, SCALED_START, CLIP_STEPS, False),                # langkah dihitung, bobot tetap bobot awal
-    (SHARE, CLIPPED, CLIP_STEPS - 2, False),               # pelatihan berhenti sebelum CLIP_STEPS
-    (SHARE, CLIPPED, 2 * CLIP_STEPS, False),               # optimizer lama dipakai lagi tanpa dibuat ulang
-    (SHARE, CLIPPED, None, False),                         # tanpa clip_optimizer
+    ((START_SHARE, SHARE), CLIPPED, CLIP_STEPS, True),
+    ([np.float32(START_SHARE), np.float32(SHARE)], CLIPPED, CLIP_STEPS, True),
+    ((0, SHARE), CLIPPED, CLIP_STEPS, True),                             # porsi_awal sebagai bilangan bulat 0
+    ((RAW_SHARE, SHARE), CLIPPED, CLIP_STEPS, False),                    # penskalaan dilewati
+    ((START_SHARE, 0.05), CLIPPED, CLIP_STEPS, False),                   # porsi_akhir dari kritikus lain
+    ((START_SHARE, SHARE), _kernels(clipped=False), CLIP_STEPS, False),  # bobot tidak dipangkas
+    ((START_SHARE, 100 * SHARE), CLIPPED, CLIP_STEPS, False),            # persen, bukan porsi
+    (SHARE, CLIPPED, CLIP_STEPS, False),                                 # satu angka, bukan tuple
+    ((START_SHARE, SHARE, SHARE), CLIPPED, CLIP_STEPS, False),           # tiga angka
+    ((False, SHARE), CLIPPED, CLIP_STEPS, False),                        # bool
+    (("0%", "sebagian besar"), CLIPPED, CLIP_STEPS, False),              # teks
+    ((START_SHARE, SHARE), None, CLIP_STEPS, False),                     # tanpa clipped_critic
+    (..., CLIPPED, CLIP_STEPS, False),                                   # belum dijawab
+    ((START_SHARE, 0.0), SCALED_START, 0, False),                        # kritikus belum dilatih sama sekali
+    ((START_SHARE, 0.0), SCALED_START, CLIP_STEPS, False),               # langkah dihitung, bobot tetap
+    ((START_SHARE, SHARE), CLIPPED, CLIP_STEPS - 2, False),              # berhenti sebelum CLIP_STEPS
+    ((START_SHARE, SHARE), CLIPPED, 2 * CLIP_STEPS, False),              # optimizer lama dipakai lagi
+    ((START_SHARE, SHARE), CLIPPED, None, False),                        # tanpa clip_optimizer
 ])
 def test_10_latihan_1(answer, kernels, steps, ok):
     extra = {} if kernels is None else {"clipped_critic": _FakeCritic(kernels)}
@@ -73,7 +83,7 @@ def test_10_latihan_1(answer, kernels, steps, ok):
     ("66%", False), ([0.659], False), (..., False),
 ])
 def test_10_latihan_2(answer, ok):
-    out = run_check("10", 2, jawaban_2=answer)
+    out = run_check("10", 2, jawaban_2=answer, math=math)
     assert accepted(out) if ok else refused(out), out
 
 
@@ -100,10 +110,29 @@ def bn_context():
             scores = model(images, training=True)
         return tape.gradient(scores, images)
 
-    first_norms = tuple(float(tf.norm(grads(b)[0])) for b in (batch_a, batch_b))
+    def first_norms_of(critic, batches):
+        norms = []
+        for images in batches:
+            images = tf.convert_to_tensor(images)
+            with tf.GradientTape() as tape:
+                tape.watch(images)
+                scores = critic(images, training=True)
+            norms.append(float(tf.norm(tape.gradient(scores, images)[0])))
+        return tuple(norms)
+
+    first_norms = first_norms_of(model, (batch_a, batch_b))
     batch_norms = tuple(float(tf.norm(grads(b))) for b in (batch_a, batch_b))
-    context = {"tf": tf, "bn_critic": model, "batch_a": batch_a, "batch_b": batch_b}
-    return context, first_norms, batch_norms
+    # Jawaban salah: batch B diawali gambar lain, sehingga normanya berbeda tanpa BatchNorm pun.
+    other_first = np.concatenate([rng.uniform(-1, 1, (1, 28, 28, 1)).astype("float32"), batch_b[1:]])
+    plain = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(8),
+                              keras.layers.LeakyReLU(0.2), keras.layers.Dense(1)])
+    wrong = {
+        "tanpa_batchnorm": ({"bn_critic": plain, "batch_b": other_first},
+                            first_norms_of(plain, (batch_a, other_first))),
+        "gambar_pertama_beda": ({"batch_b": other_first}, first_norms_of(model, (batch_a, other_first))),
+    }
+    context = {"tf": tf, "keras": keras, "bn_critic": model, "batch_a": batch_a, "batch_b": batch_b}
+    return context, first_norms, batch_norms, wrong
 
 
 @pytest.mark.parametrize("case, ok", [
@@ -111,6 +140,8 @@ def bn_context():
     ("benar_list", True),
     ("norma_seluruh_batch", False),    # norma gradien seluruh batch, bukan gambar pertama
     ("tanpa_bn_critic", False),        # kritikus atau batch tidak bernama seperti di soal
+    ("tanpa_batchnorm", False),        # kritikus tanpa BatchNorm, batch B diawali gambar lain
+    ("gambar_pertama_beda", False),    # kritikus ber-BatchNorm, tetapi batch B diawali gambar lain
     ((0.54852, 0.54852), False),       # kritikus tanpa BatchNorm atau training=False
     ((0.0, 0.0), False),               # gradien terhadap bobot, bukan masukan
     ((float("nan"), 1.0), False),
@@ -120,7 +151,7 @@ def bn_context():
     ((..., ...), False),
 ])
 def test_10_latihan_3(bn_context, case, ok):
-    context, first_norms, batch_norms = bn_context
+    context, first_norms, batch_norms, wrong = bn_context
     namespace = dict(context)
     if case == "benar":
         answer = first_norms
@@ -131,6 +162,10 @@ def test_10_latihan_3(bn_context, case, ok):
     elif case == "tanpa_bn_critic":
         answer = first_norms
         del namespace["bn_critic"]
+    elif case in wrong:
+        replaced, answer = wrong[case]
+        namespace.update(replaced)
+        assert abs(answer[0] - answer[1]) > 1e-3 * max(answer)   # normanya memang berbeda
     else:
         answer = case
     assert abs(first_norms[0] - first_norms[1]) > 1e-3 * max(first_norms)
