@@ -275,7 +275,7 @@ def keras_io_conditional_step(generator, discriminator, noise_dim):
 def keras_io_wgan_gp_step(generator, critic, noise_dim, critic_steps=3, gp_weight=10.0):
     """Langkah gaya contoh keras.io `wgan_gp`: 3 langkah kritikus pada batch asli yang sama, lalu
     satu langkah G; Adam(2e-4, beta_1=0,5, beta_2=0,9). Penaltinya juga seperti contoh itu:
-    bobot interpolasi dari N(0, 1) (makalah: U(0, 1)) dan norma tanpa delta di dalam akar."""
+    koefisien interpolasi dari N(0, 1) (makalah: U(0, 1)) dan norma tanpa delta di dalam akar."""
     import keras
     import tensorflow as tf
 

@@ -216,4 +216,5 @@ def check_true(name, condition, message, hint=""):
         ok = bool(condition)
     except (TypeError, ValueError):  # mis. larik berisi banyak nilai benar/salah
         return _report(False, what, "Kondisinya bukan satu nilai benar/salah.", hint)
-    return _report(ok, what, "", hint)
+    # Kalimat `message` menyebut syaratnya; bila gagal, vonisnya mengatakan syarat itu belum terpenuhi.
+    return _report(ok, what, "" if ok else "Syarat ini belum terpenuhi.", hint)

@@ -160,7 +160,44 @@ def test_09_latihan_4(monkeypatch, answer, names, ok):
     monkeypatch.setattr(helpers, "load_classifier", lambda *args, **kwargs: None)
     monkeypatch.setattr(helpers, "class_fidelity",
                         lambda *args, **kwargs: {"per_class": FASHION, "dataset": "fashion_mnist"})
+    monkeypatch.setattr(helpers, "load_fashion_mnist", lambda: FASHION_DATA)
     extra = {"g_fashion": _Model(trained="g_fashion" in names)} if names else {}
     out = run_check("09", 4, jawaban_4=answer, eval_noise=np.zeros((500, 100)),
-                    eval_labels=np.repeat(np.arange(10), 50), N_CLASSES=10, **extra)
+                    eval_labels=np.repeat(np.arange(10), 50), N_CLASSES=10, **extra, **fashion_pairs())
+    assert accepted(out) if ok else refused(out), out
+
+
+_RAW = np.random.default_rng(0).integers(0, 256, (40, 28, 28), dtype=np.uint8)
+_LABELS = np.arange(40) % 10
+FASHION_DATA = ((_RAW, _LABELS), (_RAW[:10], _LABELS[:10]))
+
+
+def fashion_pairs(images=None, labels=None):
+    """F_images dan F_labels seperti di soal (32 gambar pertama), atau yang diberikan uji."""
+    normalised = ((_RAW[:32].astype("float32") - 127.5) / 127.5)[..., None]
+    return {"F_images": normalised if images is None else images,
+            "F_labels": _LABELS[:32].astype("int32") if labels is None else labels}
+
+
+@pytest.mark.parametrize("pairs, ok", [
+    (fashion_pairs(), True),
+    # Rentang [0, 1], bukan [-1, 1]
+    (fashion_pairs(images=(_RAW[:32].astype("float32") / 255)[..., None]), False),
+    # Gambar lain (mis. MNIST) dengan bentuk yang benar
+    (fashion_pairs(images=np.zeros((32, 28, 28, 1), "float32")), False),
+    # Tanpa sumbu kanal
+    (fashion_pairs(images=(_RAW[:32].astype("float32") - 127.5) / 127.5), False),
+    # Label tidak cocok dengan gambarnya
+    (fashion_pairs(labels=np.roll(_LABELS[:32], 1)), False),
+    ({"F_images": None, "F_labels": None}, False),   # nama tidak ada
+])
+def test_09_latihan_4_data_fashion(monkeypatch, pairs, ok):
+    monkeypatch.setattr(helpers, "load_classifier", lambda *args, **kwargs: None)
+    monkeypatch.setattr(helpers, "class_fidelity",
+                        lambda *args, **kwargs: {"per_class": FASHION, "dataset": "fashion_mnist"})
+    monkeypatch.setattr(helpers, "load_fashion_mnist", lambda: FASHION_DATA)
+    answer = {"per_class": FASHION, "n_samples": 500, "dataset": "fashion_mnist"}
+    namespace = {k: v for k, v in pairs.items() if v is not None}
+    out = run_check("09", 4, jawaban_4=answer, eval_noise=np.zeros((500, 100)),
+                    eval_labels=np.repeat(np.arange(10), 50), N_CLASSES=10, g_fashion=_Model(), **namespace)
     assert accepted(out) if ok else refused(out), out

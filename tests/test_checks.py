@@ -222,7 +222,8 @@ def test_check_true_tanpa_titik_ganda(capsys):
 def test_check_true_salah(capsys, condition):
     assert check_true("x", condition, "bertipe float32", hint="pakai astype") is False
     out = verdict(capsys)
-    assert out.startswith(f"{SALAH}: `x`: bertipe float32.")
+    # Kalimat syaratnya diikuti vonis yang tegas, agar tidak terbaca seolah syaratnya terpenuhi.
+    assert out.startswith(f"{SALAH}: `x`: bertipe float32. Syarat ini belum terpenuhi.")
     assert "Petunjuk: pakai astype" in out
 
 
