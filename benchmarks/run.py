@@ -37,6 +37,9 @@ NOTEBOOKS = ROOT / "notebooks"
 OUR_BATCH_SIZE = 128
 GAN_BATCH_SIZE = 256
 ROUNDS = 4
+# --cepat: semua batch GAN dibagi angka ini. Kodenya sama; satu langkah WGAN-GP pada 5 batch
+# 256 saja sudah beberapa detik di CPU, padahal uji hanya perlu setiap langkah benar-benar berjalan.
+FAST_GAN_BATCH_DIVISOR = 4
 # --cepat: anggarannya hanya beberapa detik. Lantai langkah per putaran ini menjamin setiap
 # autoencoder benar-benar belajar (MSE uji < 0,1) juga di mesin yang lambat.
 FAST_MIN_AE_STEPS = 10
@@ -388,13 +391,20 @@ def gan_groups(train, test):
     import keras
     import tensorflow as tf
 
+    import helpers
+
     (x_train, y_train), (x_test, _) = train, test
     n = len(x_train)
 
-    def notebook_pipeline(data, batch=GAN_BATCH_SIZE):
+    def size(batch):
+        return batch // FAST_GAN_BATCH_DIVISOR if helpers.fast_mode() else batch
+
+    ours_batch = size(GAN_BATCH_SIZE)
+
+    def notebook_pipeline(data):
         # Pipa notebook: shuffle berbenih, batch utuh, prefetch.
         return (tf.data.Dataset.from_tensor_slices(data).shuffle(n, seed=42)
-                .batch(batch, drop_remainder=True))
+                .batch(ours_batch, drop_remainder=True))
 
     def two_phase(nb):
         def ours(generator, discriminator):
@@ -412,14 +422,13 @@ def gan_groups(train, test):
             return tutorial_train_step(generator, discriminator, nb.NOISE_DIM)
 
         groups[name] = [
-            GanContestant("kita", "train_step dua fase (notebook) + tf.data prefetch, batch 256",
+            GanContestant("kita", f"train_step dua fase (notebook) + tf.data prefetch, batch {ours_batch}",
                           nb, two_phase(nb), notebook_pipeline(x_train).prefetch(tf.data.AUTOTUNE),
                           x_test, fetch_stats=True),
             GanContestant("acuan (arsitektur sama)",
-                          "train_step dua tape gaya tutorial + tf.data, batch 256", nb, tutorial,
+                          f"train_step dua tape gaya tutorial + tf.data, batch {size(256)}", nb, tutorial,
                           tf.data.Dataset.from_tensor_slices(x_train).shuffle(60_000)
-                          .batch(GAN_BATCH_SIZE), x_test, fetch_stats=False,
-                          remainder=n % GAN_BATCH_SIZE),
+                          .batch(size(256)), x_test, fetch_stats=False, remainder=n % size(256)),
         ]
 
     nb09 = from_notebook("09_gan_bersyarat", ["NOISE_DIM", "N_CLASSES", "LABEL_DIM_G",
@@ -427,15 +436,15 @@ def gan_groups(train, test):
                                               "cross_entropy", "make_train_step"])
     labelled = (x_train, y_train.astype("int32"))
     groups["09 GAN bersyarat"] = [
-        GanContestant("kita", "train_step dua fase (notebook) + tf.data prefetch, batch 256",
+        GanContestant("kita", f"train_step dua fase (notebook) + tf.data prefetch, batch {ours_batch}",
                       nb09, two_phase(nb09), notebook_pipeline(labelled).prefetch(tf.data.AUTOTUNE),
                       x_test, fetch_stats=True),
         GanContestant("acuan (arsitektur sama)",
                       "train_step gaya keras.io conditional_gan: batch gabungan, Adam 3e-4, "
-                      "shuffle 1.024, batch 64", nb09,
+                      f"shuffle 1.024, batch {size(64)}", nb09,
                       lambda g, d: keras_io_conditional_step(g, d, nb09.NOISE_DIM),
-                      tf.data.Dataset.from_tensor_slices(labelled).shuffle(1024).batch(64),
-                      x_test, fetch_stats=False, remainder=n % 64),
+                      tf.data.Dataset.from_tensor_slices(labelled).shuffle(1024).batch(size(64)),
+                      x_test, fetch_stats=False, remainder=n % size(64)),
     ]
 
     nb10 = from_notebook("10_wgan_gp", ["NOISE_DIM", "N_CRITIC", "GP_WEIGHT", "NORM_EPS",
@@ -449,15 +458,15 @@ def gan_groups(train, test):
 
     groups["10 WGAN-GP"] = [
         GanContestant("kita", f"{nb10.N_CRITIC} langkah kritikus pada {nb10.N_CRITIC} batch baru "
-                      "(notebook), Adam 1e-4 / 0 / 0,9, batch 256", nb10, ours10,
+                      f"(notebook), Adam 1e-4 / 0 / 0,9, batch {ours_batch}", nb10, ours10,
                       notebook_pipeline(x_train).batch(nb10.N_CRITIC, drop_remainder=True)
                       .prefetch(tf.data.AUTOTUNE), x_test, fetch_stats=True),
         GanContestant("acuan (arsitektur sama)",
                       "train_step gaya keras.io wgan_gp: 3 langkah kritikus pada batch yang sama, "
-                      "α ~ N(0, 1), Adam 2e-4 / 0,5 / 0,9, batch 512", nb10,
+                      f"α ~ N(0, 1), Adam 2e-4 / 0,5 / 0,9, batch {size(512)}", nb10,
                       lambda g, c: keras_io_wgan_gp_step(g, c, nb10.NOISE_DIM),
-                      tf.data.Dataset.from_tensor_slices(x_train).shuffle(n).batch(512),
-                      x_test, fetch_stats=False, remainder=n % 512),
+                      tf.data.Dataset.from_tensor_slices(x_train).shuffle(n).batch(size(512)),
+                      x_test, fetch_stats=False, remainder=n % size(512)),
     ]
     return groups
 
@@ -536,9 +545,9 @@ def parse_args(argv=None):
     parser.add_argument("--cepat", action="store_true",
                         help="anggaran beberapa detik dan data kecil (untuk uji)")
     parser.add_argument("--detik-ae", type=float, default=None,
-                        help="anggaran per peserta autoencoder (bawaan 60; --cepat: 2)")
+                        help="anggaran per peserta autoencoder (bawaan 60; --cepat: 1)")
     parser.add_argument("--detik-gan", type=float, default=None,
-                        help="anggaran per peserta GAN (bawaan 180; --cepat: 4)")
+                        help="anggaran per peserta GAN (bawaan 180; --cepat: 2)")
     parser.add_argument("--kelompok", nargs="*", default=None,
                         help="hanya kelompok yang namanya diawali nomor ini, mis. 02 08")
     parser.add_argument("--keluaran", type=Path, default=None,
@@ -546,9 +555,9 @@ def parse_args(argv=None):
                              "--cepat: keluaran/benchmark/HASIL_cepat.md)")
     args = parser.parse_args(argv)
     if args.detik_ae is None:
-        args.detik_ae = 2.0 if args.cepat else 60.0
+        args.detik_ae = 1.0 if args.cepat else 60.0
     if args.detik_gan is None:
-        args.detik_gan = 4.0 if args.cepat else 180.0
+        args.detik_gan = 2.0 if args.cepat else 180.0
     if args.detik_ae <= 0 or args.detik_gan <= 0:
         parser.error("anggaran detik harus lebih dari 0")
     return args
