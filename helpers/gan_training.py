@@ -257,13 +257,24 @@ class GanTraining:
         ``fixed_labels`` (GAN bersyarat) G menerima ``[fixed_noise, fixed_labels]``."""
         import matplotlib.pyplot as plt
 
-        from .plotting import show_images
+        from .plotting import _as_images, _finish
 
         inputs = self.fixed_noise if self.fixed_labels is None else [self.fixed_noise, self.fixed_labels]
-        images = self.generator(inputs, training=False).numpy()
+        images = _as_images(self.generator(inputs, training=False).numpy(), "keluaran generator")
         ncols = int(np.ceil(np.sqrt(len(images))))
-        fig = show_images(images, ncols=ncols, title=f"Epoch {epoch}",
-                          path=self.progress_path(epoch), size=1.0)
+        nrows = int(np.ceil(len(images) / ncols))
+        # Satu lembar untuk seluruh kisi (celah putih 4 piksel): satu imshow jauh lebih cepat
+        # daripada satu subplot per gambar, terutama untuk kisi 10 x 10 GAN bersyarat.
+        size, gap = images.shape[1], 4
+        sheet = np.zeros((nrows * (size + gap) - gap, ncols * (size + gap) - gap), dtype=np.float32)
+        for i, image in enumerate(images):
+            top, left = (size + gap) * (i // ncols), (size + gap) * (i % ncols)
+            sheet[top:top + size, left:left + size] = image
+        fig, ax = plt.subplots(figsize=(ncols, nrows + 0.3))
+        ax.imshow(sheet, cmap="binary", vmin=0, vmax=1)
+        ax.axis("off")
+        ax.set_title(f"Epoch {epoch}")
+        _finish(fig, self.progress_path(epoch))
         plt.close(fig)
 
     def show_progress(self, epochs):

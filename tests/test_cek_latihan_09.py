@@ -141,6 +141,24 @@ def test_09_latihan_3(monkeypatch, answer, names, zero, frozen, trained, ok):
     assert accepted(out) if ok else refused(out), out
 
 
+@pytest.mark.parametrize("overall, fast, ok", [
+    (0.1, False, True),
+    # ukuran penuh: kesetiaan setinggi varian yang melihat label berarti D melihat label saat dilatih
+    # (mis. embedding dinolkan dan dibekukan baru sesudah pelatihan)
+    (0.6, False, False),
+    (0.6, True, True),   # mode cepat: kedua varian belum membuat angka, jadi tidak diperiksa
+])
+def test_09_latihan_3_ukuran_penuh(monkeypatch, overall, fast, ok):
+    shares = np.full(10, overall)
+    fidelity = {"per_class": shares, "overall": overall}
+    monkeypatch.setattr(helpers, "class_fidelity", lambda *args, **kwargs: fidelity)
+    monkeypatch.setattr(helpers, "fast_mode", lambda: fast)
+    out = run_check("09", 3, jawaban_3=dict(fidelity), eval_noise=np.zeros((500, 100)),
+                    eval_labels=np.repeat(np.arange(10), 50), classifier=None, N_CLASSES=10,
+                    g_blind=_Model(trained=True), d_blind=_blind_d())
+    assert accepted(out) if ok else refused(out), out
+
+
 FASHION = np.array([0.5, 0.95, 0.6, 0.7, 0.55, 0.9, 0.3, 0.9, 0.95, 0.9])
 
 
