@@ -86,9 +86,11 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("situs")
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bangun_situs.py"), "--hanya", "01", "06",
-         # Batas per sel jauh di atas sel mode cepat mana pun, tetapi cukup pendek agar satu
-         # ulangan (render_kuliah.execute) muat dalam batas seluruh pembangunan.
-         "--ulang", "--keluaran", str(out), "--batas-waktu", "240"],
+         # Batas per sel jauh di atas sel mode cepat mana pun di 01 dan 06 (yang terlama di bawah
+         # 10 dtk, juga saat CPU dibagi dengan notebook lain), tetapi cukup pendek agar kernel
+         # yang sesekali macet di bawah beban hanya membuang 90 dtk sebelum satu ulangan
+         # (render_kuliah.execute) berjalan.
+         "--ulang", "--keluaran", str(out), "--batas-waktu", "90"],
         capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     site = out / "situs" / "cepat" / "html"
