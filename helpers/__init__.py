@@ -31,7 +31,7 @@ from .evaluation import (
 from .gan_training import GanTraining, save_outputs_to_drive
 from .memorisation import nearest_training_images, show_nearest_training_images
 from .metrics import image_metrics, mse, psnr, results_table, ssim
-from .plotting import compare_rows, plot_history, show_images
+from .plotting import compare_rows, image_sheet, plot_history, show_images
 from .representation import few_label_indices, linear_probe
 from .training import timed_fit
 
@@ -40,7 +40,7 @@ __all__ = [
     "answered", "check_shape", "check_value", "check_range", "check_true",
     "load_fashion_mnist", "load_fashion_splits", "load_mnist", "showcase_indices", "class_name",
     "FASHION_CLASSES", "MNIST_CLASSES",
-    "show_images", "compare_rows", "plot_history",
+    "show_images", "image_sheet", "compare_rows", "plot_history",
     "mse", "psnr", "ssim", "image_metrics", "results_table",
     "load_classifier", "classify", "classifier_features", "class_coverage", "class_fidelity",
     "plot_class_coverage",

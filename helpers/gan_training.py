@@ -257,19 +257,13 @@ class GanTraining:
         ``fixed_labels`` (GAN bersyarat) G menerima ``[fixed_noise, fixed_labels]``."""
         import matplotlib.pyplot as plt
 
-        from .plotting import _as_images, _finish
+        from .plotting import _finish, image_sheet
 
         inputs = self.fixed_noise if self.fixed_labels is None else [self.fixed_noise, self.fixed_labels]
-        images = _as_images(self.generator(inputs, training=False).numpy(), "keluaran generator")
+        images = self.generator(inputs, training=False).numpy()
         ncols = int(np.ceil(np.sqrt(len(images))))
         nrows = int(np.ceil(len(images) / ncols))
-        # Satu lembar untuk seluruh kisi (celah putih 4 piksel): satu imshow jauh lebih cepat
-        # daripada satu subplot per gambar, terutama untuk kisi 10 x 10 GAN bersyarat.
-        size, gap = images.shape[1], 4
-        sheet = np.zeros((nrows * (size + gap) - gap, ncols * (size + gap) - gap), dtype=np.float32)
-        for i, image in enumerate(images):
-            top, left = (size + gap) * (i // ncols), (size + gap) * (i % ncols)
-            sheet[top:top + size, left:left + size] = image
+        sheet = image_sheet(images, ncols, gap=4)   # celah putih 4 piksel di antara gambar
         fig, ax = plt.subplots(figsize=(ncols, nrows + 0.3))
         ax.imshow(sheet, cmap="binary", vmin=0, vmax=1)
         ax.axis("off")

@@ -49,6 +49,24 @@ def _finish(fig, path):
     return fig
 
 
+def image_sheet(images, ncols, gap=2, fill=0.0):
+    """Satu larik 2-D berisi semua gambar dalam kisi ``ncols`` kolom (baris demi baris), dengan
+    celah ``gap`` piksel bernilai ``fill`` (0 = putih pada cmap "binary"). Notebook 07-10.
+
+    Satu ``imshow`` untuk seluruh kisi jauh lebih cepat daripada satu subplot per gambar.
+    """
+    x = _as_images(images)
+    if isinstance(ncols, bool) or not isinstance(ncols, int) or ncols < 1:
+        raise ValueError(f"ncols harus bilangan bulat positif, bukan {ncols!r}.")
+    nrows = int(np.ceil(len(x) / ncols))
+    size = x.shape[1]
+    sheet = np.full((nrows * (size + gap) - gap, ncols * (size + gap) - gap), fill, dtype=np.float32)
+    for i, image in enumerate(x):
+        top, left = (size + gap) * (i // ncols), (size + gap) * (i % ncols)
+        sheet[top:top + size, left:left + size] = image
+    return sheet
+
+
 def show_images(images, titles=None, ncols=8, title=None, path=None, size=1.3):
     """Kisi gambar dengan judul opsional per gambar. Notebook 01-10.
 
