@@ -109,10 +109,10 @@ def test_plot_history_errors():
 
 def test_image_sheet_places_images_row_by_row():
     images = np.stack([np.full((28, 28), v, dtype=np.float32) for v in (0.25, 0.5, 0.75)])
-    sheet = helpers.image_sheet(images, ncols=2, gap=3, fill=0.2)
+    sheet = helpers.image_sheet(images, ncols=2, gap=3, fill=0.125)
     assert sheet.shape == (2 * 28 + 3, 2 * 28 + 3)
     assert sheet[0, 0] == 0.25 and sheet[0, 31] == 0.5 and sheet[31, 0] == 0.75
-    assert sheet[29, 0] == 0.2 and sheet[31, 31] == 0.2   # celah dan petak kosong terakhir
+    assert sheet[29, 0] == 0.125 and sheet[31, 31] == 0.125  # celah dan petak kosong terakhir
     np.testing.assert_allclose(helpers.image_sheet(images * 2 - 1, ncols=3)[0, :28], 0.25)  # [-1, 1]
     with pytest.raises(ValueError, match="ncols"):
         helpers.image_sheet(images, ncols=0)
