@@ -545,9 +545,9 @@ def parse_args(argv=None):
     parser.add_argument("--cepat", action="store_true",
                         help="anggaran beberapa detik dan data kecil (untuk uji)")
     parser.add_argument("--detik-ae", type=float, default=None,
-                        help="anggaran per peserta autoencoder (bawaan 60; --cepat: 1)")
+                        help="anggaran per peserta autoencoder (bawaan 60; --cepat: 0,5)")
     parser.add_argument("--detik-gan", type=float, default=None,
-                        help="anggaran per peserta GAN (bawaan 180; --cepat: 2)")
+                        help="anggaran per peserta GAN (bawaan 180; --cepat: 1)")
     parser.add_argument("--kelompok", nargs="*", default=None,
                         help="hanya kelompok yang namanya diawali nomor ini, mis. 02 08")
     parser.add_argument("--keluaran", type=Path, default=None,
@@ -555,9 +555,9 @@ def parse_args(argv=None):
                              "--cepat: keluaran/benchmark/HASIL_cepat.md)")
     args = parser.parse_args(argv)
     if args.detik_ae is None:
-        args.detik_ae = 1.0 if args.cepat else 60.0
+        args.detik_ae = 0.5 if args.cepat else 60.0
     if args.detik_gan is None:
-        args.detik_gan = 2.0 if args.cepat else 180.0
+        args.detik_gan = 1.0 if args.cepat else 180.0
     if args.detik_ae <= 0 or args.detik_gan <= 0:
         parser.error("anggaran detik harus lebih dari 0")
     return args
