@@ -449,7 +449,7 @@ def gan_groups(train, test):
 
     nb10 = from_notebook("10_wgan_gp", ["NOISE_DIM", "N_CRITIC", "GP_WEIGHT", "NORM_EPS",
                                         "make_generator", "make_critic", "interpolation_weights",
-                                        "gradient_penalty", "make_train_step"])
+                                        "gradient_norms", "gradient_penalty", "make_train_step"])
 
     def ours10(generator, critic):
         return nb10.make_train_step(generator, critic,

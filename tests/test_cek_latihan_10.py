@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from muat import load_script
 from sel_latihan import accepted, refused, run_check
 
 CLIP = 0.01
@@ -12,13 +13,17 @@ CLIP_STEPS = 5
 
 
 class _FakeCritic:
-    """Cukup untuk sel cek Latihan 1: ``get_weights()`` berisi kernel dan bias."""
+    """Cukup untuk sel cek Latihan 1: ``get_weights()`` berisi kernel dan bias, dan skor
+    (``sign`` kali rata-rata piksel) yang lebih tinggi untuk gambar asli bila ``sign`` positif."""
 
-    def __init__(self, kernels):
-        self.kernels = kernels
+    def __init__(self, kernels, sign=1.0):
+        self.kernels, self.sign = kernels, sign
 
     def get_weights(self):
         return [self.kernels, np.zeros(3, "float32")]
+
+    def __call__(self, images, training=False):
+        return self.sign * np.mean(images, axis=(1, 2, 3))[:, None]
 
 
 class _FakeOptimizer:
@@ -39,10 +44,20 @@ SCALED_START = RAW_START * (0.5 * CLIP) / np.abs(RAW_START).max()
 CLIPPED = _kernels()
 SHARE = float(np.mean(np.abs(CLIPPED) >= 0.99 * CLIP))
 KERAS = SimpleNamespace(utils=SimpleNamespace(set_random_seed=lambda seed: None))
+# Gambar uji (rata-rata piksel 0,5) dan generator yang membuat gambar rata-rata 0.
+SCORING = {"X_eval": np.full((500, 28, 28, 1), 0.5, "float32"), "eval_noise": np.zeros((500, 8), "float32"),
+           "generator": lambda noise, training=False: np.zeros((len(noise), 28, 28, 1), "float32")}
 
 
 START_SHARE = float(np.mean(np.abs(SCALED_START) >= 0.99 * CLIP))   # 0: semua di dalam 0,5c
 RAW_SHARE = float(np.mean(np.abs(RAW_START) >= 0.99 * CLIP))       # bila penskalaan dilewati
+
+
+def check_1(answer, **extra):
+    import tensorflow as tf
+
+    return run_check("10", 1, jawaban_1=answer, CLIP=CLIP, CLIP_STEPS=CLIP_STEPS, keras=KERAS, tf=tf,
+                     make_critic=lambda: _FakeCritic(RAW_START), **SCORING, **extra)
 
 
 @pytest.mark.parametrize("answer, kernels, steps, ok", [
@@ -69,9 +84,16 @@ def test_10_latihan_1(answer, kernels, steps, ok):
     extra = {} if kernels is None else {"clipped_critic": _FakeCritic(kernels)}
     if steps is not None:
         extra["clip_optimizer"] = _FakeOptimizer(steps)
-    out = run_check("10", 1, jawaban_1=answer, CLIP=CLIP, CLIP_STEPS=CLIP_STEPS, keras=KERAS,
-                    make_critic=lambda: _FakeCritic(RAW_START), **extra)
+    out = check_1(answer, **extra)
     assert accepted(out) if ok else refused(out), out
+
+
+def test_10_latihan_1_tanda_loss_terbalik():
+    """Kritikus yang dilatih dengan loss bertanda terbalik memberi gambar buatan skor lebih
+    tinggi (taksiran jarak negatif), walaupun porsi dan pemangkasannya tampak benar."""
+    out = check_1((START_SHARE, SHARE), clipped_critic=_FakeCritic(CLIPPED, sign=-1.0),
+                  clip_optimizer=_FakeOptimizer(CLIP_STEPS))
+    assert refused(out) and "Tanda loss-nya terbalik" in out, out
 
 
 @pytest.mark.parametrize("answer, ok", [
@@ -131,7 +153,10 @@ def bn_context():
                             first_norms_of(plain, (batch_a, other_first))),
         "gambar_pertama_beda": ({"batch_b": other_first}, first_norms_of(model, (batch_a, other_first))),
     }
-    context = {"tf": tf, "keras": keras, "bn_critic": model, "batch_a": batch_a, "batch_b": batch_b}
+    # Sel cek memakai gradient_norms notebook (bagian 6); norma di atas dihitung sendiri di sini.
+    nb10 = load_script("benchmarks/run.py").from_notebook("10_wgan_gp", ["NORM_EPS", "gradient_norms"])
+    context = {"tf": tf, "keras": keras, "bn_critic": model, "batch_a": batch_a, "batch_b": batch_b,
+               "gradient_norms": nb10.gradient_norms}
     return context, first_norms, batch_norms, wrong
 
 

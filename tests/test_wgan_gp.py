@@ -10,7 +10,7 @@ import pytest
 from muat import load_script
 
 NAMES = ["NOISE_DIM", "N_CRITIC", "GP_WEIGHT", "NORM_EPS", "interpolation_weights",
-         "gradient_penalty", "make_train_step", "run_epoch"]
+         "gradient_norms", "gradient_penalty", "make_train_step", "run_epoch"]
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +83,16 @@ def test_kritikus_linear_penalti_analitik(nb10, scale):
     for eps in (nb10.interpolation_weights(16), tf.zeros((16, 1, 1, 1)), tf.ones((16, 1, 1, 1))):
         penalty = float(nb10.gradient_penalty(critic, images(16, 4), images(16, 5), eps))
         assert penalty == pytest.approx((scale - 1.0) ** 2, abs=1e-4)
+
+
+def test_norma_gradien_kritikus_linear_per_gambar(nb10):
+    """Kritikus linear bergradien w di setiap titik: setiap gambar bernorma ||w||, juga untuk
+    masukan array NumPy (seperti batch di Latihan 3)."""
+    w = np.random.default_rng(8).standard_normal(784)
+    w *= 1.7 / np.linalg.norm(w)
+    norms = nb10.gradient_norms(linear_critic(w, bias=-0.2), images(5, 9).numpy()).numpy()
+    assert norms.shape == (5,)
+    np.testing.assert_allclose(norms, 1.7, rtol=1e-5)
 
 
 def test_titik_interpolasi_per_sampel(nb10):
