@@ -160,7 +160,7 @@ def load_classifier(dataset="mnist", n_train=None, epochs=None, verbose=True):
     if verbose:
         print(f"Klasifikator {dataset}: {thousands(info['n_train'])} gambar latih, "
               f"{info['epochs']} epoch ({source}).")
-        print(f"Akurasi pada {thousands(info['n_test'])} gambar uji: {100 * info['accuracy']:.1f}%")
+        print(f"Akurasi pada {thousands(info['n_test'])} gambar uji: {decimal(100 * info['accuracy'], 1)}%")
     model.test_accuracy = info["accuracy"]
     return model
 
@@ -230,7 +230,7 @@ def class_coverage(images, classifier, present_threshold=0.01, verbose=True):
         below = result["classes_below_5pct"]
         print(f"Cakupan kelas dari {thousands(len(x))} sampel: {result['classes_present']}/10 kelas hadir "
               f"(porsi >= {100 * present_threshold:g}%); porsi terkecil "
-              f"{100 * result['min_share']:.1f}% (kelas {result['min_class']}); kelas di bawah 5%: "
+              f"{decimal(100 * result['min_share'], 1)}% (kelas {result['min_class']}); kelas di bawah 5%: "
               f"{below if below else 'tidak ada'}.")
     return result
 
@@ -282,9 +282,9 @@ def class_fidelity(images, requested_labels, classifier, verbose=True):
         "confusion": confusion,
     }
     if verbose:
-        print(f"Kesetiaan kelas dari {thousands(len(x))} sampel: {100 * result['overall']:.1f}% "
+        print(f"Kesetiaan kelas dari {thousands(len(x))} sampel: {decimal(100 * result['overall'], 1)}% "
               f"ditebak sesuai kelas yang diminta; terendah kelas {worst_class} "
-              f"({100 * result['worst']:.1f}%).")
+              f"({decimal(100 * result['worst'], 1)}%).")
     return result
 
 

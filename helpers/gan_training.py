@@ -12,6 +12,7 @@ belajar atau arsitektur tidak pernah diam-diam memuat bobot lama.
 """
 import hashlib
 import json
+import math
 import shutil
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .config import output_base, output_dir
-from .evaluation import thousands
+from .evaluation import decimal, thousands
 
 COLUMNS = ("loss_D", "loss_G", "D_x", "D_G_z", "detik")
 _OPTIMIZER_KEYS = ("learning_rate", "beta_1", "beta_2", "epsilon")
@@ -61,6 +62,12 @@ def _plain(value):
         return float(np.asarray(value))
     except (TypeError, ValueError):
         return str(value)
+
+
+def _number(value, digits):
+    """Angka baris log dengan koma desimal; NaN dan tak hingga tetap tertulis apa adanya, agar
+    pelatihan yang meledak terlihat di log."""
+    return decimal(value, digits) if math.isfinite(value) else str(float(value))
 
 
 def fingerprint(hparams, generator, discriminator, g_optimizer, d_optimizer):
@@ -241,8 +248,8 @@ class GanTraining:
             self._history.assign(tf.concat([self._history, [values + [seconds]]], axis=0))
             self._epoch.assign(epoch)
             d_loss, g_loss, d_real, d_fake = values
-            print(f"Epoch {epoch}/{epochs} - loss_D {d_loss:.3f} - loss_G {g_loss:.3f} - "
-                  f"D(x) {d_real:.2f} - D(G(z)) {d_fake:.2f} - {seconds:.1f} dtk")
+            print(f"Epoch {epoch}/{epochs} - loss_D {_number(d_loss, 3)} - loss_G {_number(g_loss, 3)} - "
+                  f"D(x) {_number(d_real, 2)} - D(G(z)) {_number(d_fake, 2)} - {_number(seconds, 1)} dtk")
             if epoch % self.checkpoint_every == 0 or epoch == epochs:
                 saved = self.manager.save(checkpoint_number=epoch)
                 print(f"   checkpoint disimpan: {Path(saved).name}")

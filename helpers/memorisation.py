@@ -8,7 +8,7 @@ klasifikator (gambar yang bergeser satu piksel jauh di ruang piksel tetapi dekat
 """
 import numpy as np
 
-from .evaluation import _prepare, classifier_features
+from .evaluation import _prepare, classifier_features, decimal
 from .plotting import compare_rows
 
 
@@ -58,8 +58,8 @@ def show_nearest_training_images(generated, train_images, test_images, classifie
         _, test_dist = _nearest(_embed(test_images[:n], clf, name="test_images"), ref, batch_size=500)
         medians[space] = {"buatan": float(np.median(dist)), "uji": float(np.median(test_dist))}
         print(f"Ruang {space}, jarak ke gambar latih terdekat ({len(dist)} gambar): buatan median "
-              f"{np.median(dist):.2f} (terkecil {dist.min():.2f}), uji asli median "
-              f"{np.median(test_dist):.2f} (terkecil {test_dist.min():.2f})")
+              f"{decimal(np.median(dist))} (terkecil {decimal(dist.min())}), uji asli median "
+              f"{decimal(np.median(test_dist))} (terkecil {decimal(test_dist.min())})")
         if space == "piksel":
             closest = np.argsort(dist)[:n_show]  # gambar buatan yang paling mirip gambar latih
             rows["Gambar buatan"] = generated[closest]

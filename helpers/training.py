@@ -7,6 +7,7 @@ di semua notebook: waktu dinding ``fit`` dibagi jumlah epoch, termasuk validasi.
 import time
 
 from .config import _int_at_least
+from .evaluation import decimal
 
 
 def timed_fit(model, x, y, *, epochs, validation_data=None, batch_size=128, verbose=2):
@@ -24,6 +25,6 @@ def timed_fit(model, x, y, *, epochs, validation_data=None, batch_size=128, verb
                         validation_data=validation_data)
     history.seconds_per_epoch = (time.perf_counter() - start) / epochs
     validation = ", termasuk validasi" if validation_data is not None else ""
-    print(f"{model.name}: {history.seconds_per_epoch:.1f} detik per epoch "
+    print(f"{model.name}: {decimal(history.seconds_per_epoch, 1)} detik per epoch "
           f"({epochs} epoch{validation})")
     return history

@@ -163,6 +163,7 @@ def bn_context():
 @pytest.mark.parametrize("case, ok", [
     ("benar", True),
     ("benar_list", True),
+    ("benar_tensor", True),            # gradient_norms(...)[0] tanpa float(): tensor satu angka
     ("norma_seluruh_batch", False),    # norma gradien seluruh batch, bukan gambar pertama
     ("tanpa_bn_critic", False),        # kritikus atau batch tidak bernama seperti di soal
     ("tanpa_batchnorm", False),        # kritikus tanpa BatchNorm, batch B diawali gambar lain
@@ -182,6 +183,8 @@ def test_10_latihan_3(bn_context, case, ok):
         answer = first_norms
     elif case == "benar_list":
         answer = [np.float32(v) for v in first_norms]
+    elif case == "benar_tensor":
+        answer = tuple(context["tf"].constant(v) for v in first_norms)
     elif case == "norma_seluruh_batch":
         answer = batch_norms
     elif case == "tanpa_bn_critic":

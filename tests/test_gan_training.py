@@ -126,8 +126,16 @@ def test_riwayat_berkolom_dan_gambar(capsys):
     assert run.make_gif("uji.gif").stat().st_size > 0
     out = capsys.readouterr().out
     assert "checkpoint disimpan: ckpt-2" in out
+    assert "Epoch 2/2 - loss_D 1,200 - loss_G 0,700 - D(x) 0,60 - D(G(z)) 0,40 - " in out  # koma desimal
     run.train(lambda: (1, 1, 1, 1), epochs=2)
     assert "tidak ada yang dikerjakan" in capsys.readouterr().out
+
+
+def test_loss_nan_tetap_tertulis_di_log(capsys):
+    """Pelatihan yang meledak (loss NaN) tetap dicatat, bukan berhenti di pemformatan angka."""
+    run = make_run(start_over=True)
+    run.train(lambda: (float("nan"), 0.7, float("inf"), 0.4), epochs=1)
+    assert "loss_D nan - loss_G 0,700 - D(x) inf" in capsys.readouterr().out
 
 
 def test_model_terlatih_tanpa_checkpoint_ditolak():
