@@ -44,8 +44,8 @@ SCALED_START = RAW_START * (0.5 * CLIP) / np.abs(RAW_START).max()
 CLIPPED = _kernels()
 SHARE = float(np.mean(np.abs(CLIPPED) >= 0.99 * CLIP))
 KERAS = SimpleNamespace(utils=SimpleNamespace(set_random_seed=lambda seed: None))
-# Gambar uji (rata-rata piksel 0,5) dan generator yang membuat gambar rata-rata 0.
-SCORING = {"X_eval": np.full((500, 28, 28, 1), 0.5, "float32"), "eval_noise": np.zeros((500, 8), "float32"),
+# Gambar latih (rata-rata piksel 0,5) dan generator yang membuat gambar rata-rata 0.
+SCORING = {"X_train": np.full((160, 28, 28, 1), 0.5, "float32"), "eval_noise": np.zeros((500, 8), "float32"),
            "generator": lambda noise, training=False: np.zeros((len(noise), 28, 28, 1), "float32")}
 
 
@@ -63,6 +63,7 @@ def check_1(answer, **extra):
 @pytest.mark.parametrize("answer, kernels, steps, ok", [
     ((START_SHARE, SHARE), CLIPPED, CLIP_STEPS, True),
     ([np.float32(START_SHARE), np.float32(SHARE)], CLIPPED, CLIP_STEPS, True),
+    ("tensor", CLIPPED, CLIP_STEPS, True),                               # porsi sebagai tensor satu angka
     ((0, SHARE), CLIPPED, CLIP_STEPS, True),                             # porsi_awal sebagai bilangan bulat 0
     ((RAW_SHARE, SHARE), CLIPPED, CLIP_STEPS, False),                    # penskalaan dilewati
     ((START_SHARE, 0.05), CLIPPED, CLIP_STEPS, False),                   # porsi_akhir dari kritikus lain
@@ -81,6 +82,10 @@ def check_1(answer, **extra):
     ((START_SHARE, SHARE), CLIPPED, None, False),                        # tanpa clip_optimizer
 ])
 def test_10_latihan_1(answer, kernels, steps, ok):
+    if answer == "tensor":
+        import tensorflow as tf
+
+        answer = (tf.constant(START_SHARE), tf.reduce_mean(tf.cast(abs(CLIPPED) >= 0.99 * CLIP, tf.float32)))
     extra = {} if kernels is None else {"clipped_critic": _FakeCritic(kernels)}
     if steps is not None:
         extra["clip_optimizer"] = _FakeOptimizer(steps)
