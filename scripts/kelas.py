@@ -48,6 +48,15 @@ c.ZipCollectApp.collector_plugin = "kumpulan_lms.LmsCollector"
 # Sel cek yang terhapus (atau kehilangan metadata di editor lain) dikembalikan sebelum dinilai.
 c.OverwriteCells.add_missing_cells = True
 c.Exchange.root = {exchange!r}  # tidak dipakai tanpa JupyterHub; folder yang dapat ditulis
+# Penilaian tanpa tiruan widget Output nbclient (scripts/nbgrader_eksekusi.py): sel penggeser
+# kadang tidak pernah selesai bila tiruan itu dipakai.
+import sys  # noqa: E402
+sys.path.insert(0, {scripts!r})
+from nbgrader.converters import Autograde  # noqa: E402
+from nbgrader_eksekusi import ExecuteTanpaWidget  # noqa: E402
+c.Autograde.autograde_preprocessors = [
+    ExecuteTanpaWidget if step.__name__ == "Execute" else step
+    for step in Autograde.class_traits()["autograde_preprocessors"].default()]
 '''
 IGNORED = {".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints"}
 
@@ -115,7 +124,8 @@ def prepare(folder=DEFAULT_FOLDER, notebooks=()):
             raise RefusedError(f"Notebook {path} tidak ditemukan atau bukan .ipynb.")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "nbgrader_config.py").write_text(CONFIG.format(root=str(folder), course=COURSE_ID,
-                                                            exchange=str(folder / "pertukaran")),
+                                                            exchange=str(folder / "pertukaran"),
+                                                            scripts=str(SCRIPTS)),
                                               encoding="utf-8")
     grader = api(folder)
     released = []

@@ -111,6 +111,11 @@ def execute(path, render_dir, full, timeout, show_log=False):
         digest = source_digest(nb)
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent.resolve())}})
+        # Tanpa tiruan widget Output milik nbclient. Tiruan itu mengirim pesan comm ke kernel
+        # lewat kanal shell selagi balasan sel ditunggu di kanal yang sama, dan balasan itu
+        # kadang tidak pernah terbaca: sel penggeser (04, 06) "macet" sampai batas waktunya.
+        # Keluaran yang ditangkap widget Output (gambar awal penggeser) masuk ke keluaran sel.
+        client.widget_registry = {}
         ok, note = True, "berhasil"
         try:
             # Log kernel (peringatan TensorFlow, dsb.) disembunyikan kecuali diminta; galat sel

@@ -196,6 +196,26 @@ def test_kiriman_bermasalah_tidak_menghentikan_yang_lain(tmp_path):
     assert again["2301011"]["status"] == got["2301011"]["status"]
 
 
+def test_penilaian_tanpa_tiruan_widget_output(tmp_path):
+    """Autograde memakai Execute tanpa widget Output di sisi klien (scripts/nbgrader_eksekusi.py),
+    dan batas waktu `--Execute.timeout` tetap berlaku untuknya."""
+    from nbgrader.preprocessors import Execute
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    folder = tmp_path / "kelas"
+    kelas.prepare(folder, [tiny_assignment(tmp_path / "99_piksel.ipynb")])
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
+    (execute,) = [step for step in config.Autograde.autograde_preprocessors if issubclass(step, Execute)]
+    assert execute.__name__ == "ExecuteTanpaWidget"
+    step = execute(config=Config({"Execute": {"timeout": 7}}))
+    assert step.timeout == 7
+    output_widget = {"content": {"comm_id": "w", "data": {"state": {
+        "_model_module": "@jupyter-widgets/output", "_model_name": "OutputModel", "outputs": []}}}}
+    assert step.on_comm_open_jupyter_widget(output_widget) is None
+    assert Execute().on_comm_open_jupyter_widget(output_widget) is not None   # bawaan: ada tiruan
+
+
 def without_check(text):
     nb = nbformat.reads(text, as_version=4)
     nb.cells = [c for c in nb.cells if c.metadata["nbgrader"]["grade_id"] != "latihan_1_cek"]

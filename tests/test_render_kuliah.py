@@ -26,6 +26,10 @@ def test_render_berhasil_dan_gagal(tmp_path):
         badge,
         new_code_cell("import os\nprint('CEPAT=' + os.environ['KURSUS_CEPAT'])\n"
                       "print('KELUARAN=' + os.environ['KURSUS_OUTPUT_DIR'])"),
+        # Penggeser seperti di 04 dan 06: keluaran awalnya masuk ke keluaran sel biasa.
+        new_code_cell("import ipywidgets as widgets\n"
+                      "widgets.interact(lambda nilai: print(f'penggeser {nilai}'), "
+                      "nilai=widgets.IntSlider(value=3, min=0, max=5))"),
     ])
     bad = write(tmp_path / "91_gagal.ipynb", [
         new_code_cell("x = 1"),
@@ -49,6 +53,7 @@ def test_render_berhasil_dan_gagal(tmp_path):
 
     page = (html / "90_baik.html").read_text(encoding="utf-8")
     assert "CEPAT=1" in page
+    assert "penggeser 3" in page   # tanpa tiruan widget Output nbclient (render_kuliah.execute)
     assert f"KELUARAN={tmp_path / 'keluaran' / 'render' / 'cepat' / '90_baik'}" in page
     # Luring: MathJax dari salinan lokal di sebelah halaman, tanpa skrip atau gambar dari internet.
     assert '<script src="_statis/mathjax/MathJax.js?config=' in page

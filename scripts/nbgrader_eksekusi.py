@@ -1,0 +1,17 @@
+"""Preprocessor `Execute` nbgrader untuk `nbgrader autograde` kursus ini (nbgrader_config.py
+yang ditulis scripts/kelas.py memakainya).
+
+Bedanya dari `Execute` bawaan hanya satu: tanpa tiruan widget Output milik nbclient. Tiruan itu
+mengirim pesan comm ke kernel lewat kanal shell selagi balasan sel ditunggu di kanal yang sama,
+dan balasan itu kadang tidak pernah terbaca, sehingga sel penggeser (notebook 04 dan 06) tidak
+pernah selesai dan kiriman yang benar dinilai "melebihi batas waktu". Keluaran yang ditangkap
+widget Output masuk ke keluaran sel biasa. render_kuliah.execute melakukan hal yang sama.
+"""
+from nbgrader.preprocessors import Execute
+
+
+class ExecuteTanpaWidget(Execute):
+    """`Execute` nbgrader tanpa objek widget Output di sisi klien."""
+
+    def on_comm_open_jupyter_widget(self, msg):
+        return None
