@@ -87,8 +87,8 @@ def built(tmp_path_factory):
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bangun_situs.py"), "--hanya", "01", "06",
          # Batas per sel jauh di atas sel mode cepat mana pun di 01 dan 06 (yang terlama di bawah
-         # 10 dtk, juga saat CPU dibagi dengan notebook lain), tetapi cukup pendek agar kernel
-         # yang sesekali macet di bawah beban hanya membuang 90 dtk sebelum satu ulangan
+         # 10 dtk, juga saat CPU dibagi dengan notebook lain), tetapi cukup pendek agar sel yang
+         # tidak pernah dijawab kernel hanya membuang 90 dtk sebelum satu ulangan
          # (render_kuliah.execute) berjalan.
          "--ulang", "--keluaran", str(out), "--batas-waktu", "90"],
         capture_output=True, text=True, timeout=900, cwd=ROOT)
